@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dash-types.h"
+#include "dash-article.h"
+#include "dash-article-list.h"
+#include "dash-corpus.h"
+#include "dash-date.h"
+#include "dash-filter.h"
+#include "dash-html.h"
+#include "dash-import-job.h"
+#include "dash-parser.h"

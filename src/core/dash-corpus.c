@@ -1,0 +1,867 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dash-corpus"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "dash-article.h"
+#include "dash-article-list.h"
+#include "dash-corpus.h"
+
+struct _DashCorpus
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *source_ids;   /* source name → id, for imports */
+  guint       read_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DashCorpus, dash_corpus, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Each entry brings the schema from version i to i + 1; never edit a released one,
+ * append a new one instead. */
+static const char *migrations[] = {
+  /* 1: articles, sources and the full-text index. */
+  "CREATE TABLE sources ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE"
+  ");"
+  "CREATE TABLE articles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source_id INTEGER REFERENCES sources (id) ON DELETE SET NULL,"
+  "  title TEXT NOT NULL,"
+  "  url TEXT,"
+  "  guid TEXT,"
+  "  author TEXT,"
+  "  published INTEGER,"                      /* Unix seconds UTC; NULL when unknown. */
+  "  date_estimated INTEGER NOT NULL DEFAULT 0,"
+  "  summary TEXT,"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  language TEXT,"
+  "  content_hash TEXT NOT NULL,"
+  "  imported INTEGER NOT NULL,"
+  "  origin TEXT"
+  ");"
+  "CREATE UNIQUE INDEX articles_content_hash ON articles (content_hash);"
+  "CREATE UNIQUE INDEX articles_guid ON articles (guid) WHERE guid IS NOT NULL;"
+  "CREATE UNIQUE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;"
+  "CREATE INDEX articles_published ON articles (published);"
+  "CREATE INDEX articles_source ON articles (source_id, published);"
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, summary, body,"
+  "  content = 'articles', content_rowid = 'id',"
+  "  tokenize = 'porter unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts (rowid, title, summary, body)"
+  "    VALUES (new.id, new.title, new.summary, new.body);"
+  "END;"
+  "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
+  "    VALUES ('delete', old.id, old.title, old.summary, old.body);"
+  "END;"
+  "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, summary, body ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
+  "    VALUES ('delete', old.id, old.title, old.summary, old.body);"
+  "  INSERT INTO articles_fts (rowid, title, summary, body)"
+  "    VALUES (new.id, new.title, new.summary, new.body);"
+  "END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DASH_CORPUS_SCHEMA_VERSION);
+
+#define ARTICLE_COLUMNS \
+  "a.id, s.name, a.title, a.url, a.guid, a.author, a.published, a.date_estimated, " \
+  "a.summary, a.body, a.language, a.content_hash, a.imported, a.origin"
+
+static void
+dash_corpus_finalize (GObject *object)
+{
+  DashCorpus *self = (DashCorpus *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->source_ids, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (dash_corpus_parent_class)->finalize (object);
+}
+
+static void
+dash_corpus_class_init (DashCorpusClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dash_corpus_finalize;
+
+  /**
+   * DashCorpus::changed:
+   *
+   * Stories were added or removed: views should query again.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+statement_free (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+dash_corpus_init (DashCorpus *self)
+{
+  /* Keyed by the address of the SQL literal: each call site has its own. */
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, statement_free);
+  self->source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+char *
+dash_corpus_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_ID, "corpus.db", NULL);
+}
+
+/* Sets @error from the connection's last error, naming the database file. */
+static gboolean
+set_db_error (DashCorpus  *self,
+              GError     **error,
+              const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  const char *message = sqlite3_errmsg (self->db);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_READONLY:
+      g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                   _("%s: the database is read-only (%s)"), self->path, message);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                   _("%s: the database is damaged or not a database (%s)"), self->path, message);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                   _("%s: the disk is full"), self->path);
+      break;
+    default:
+      g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                   "%s: %s: %s", self->path, what, message);
+      break;
+    }
+  return FALSE;
+}
+
+/* A prepared statement for @sql, kept for the life of the connection; @sql must be a
+ * string literal (its address is the key). */
+static sqlite3_stmt *
+get_statement (DashCorpus  *self,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self, error, _("cannot prepare a query"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+  return stmt;
+}
+
+static gboolean
+exec (DashCorpus  *self,
+      const char  *sql,
+      GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_db_error (self, error, sql);
+  return TRUE;
+}
+
+static int
+query_int (DashCorpus  *self,
+           const char  *sql,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self, error, sql);
+      return -1;
+    }
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  else
+    set_db_error (self, error, sql);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+migrate (DashCorpus  *self,
+         GError     **error)
+{
+  int version = query_int (self, "PRAGMA user_version", error);
+  int n_tables;
+
+  if (version < 0)
+    return FALSE;
+  if (version > DASH_CORPUS_SCHEMA_VERSION)
+    {
+      g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                   _("%s: the database was made by a newer version of Dashboard "
+                     "(schema %d; this version reads up to %d)"),
+                   self->path, version, DASH_CORPUS_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version == DASH_CORPUS_SCHEMA_VERSION)
+    return TRUE;
+
+  if (version == 0)
+    {
+      n_tables = query_int (self, "SELECT count(*) FROM sqlite_master", error);
+      if (n_tables < 0)
+        return FALSE;
+      if (n_tables > 0)
+        {
+          g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                       _("%s: this SQLite database was not made by Dashboard; "
+                         "it is left untouched"), self->path);
+          return FALSE;
+        }
+    }
+
+  if (self->read_only)
+    {
+      g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                   _("%s: the database is read-only and needs an upgrade"), self->path);
+      return FALSE;
+    }
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (int v = version; v < DASH_CORPUS_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+
+      if (!exec (self, migrations[v], error) || !exec (self, set_version, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+  return exec (self, "COMMIT", error);
+}
+
+static gboolean
+open_connection (DashCorpus  *self,
+                 int          flags,
+                 GError     **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      if (self->db != NULL)
+        {
+          set_db_error (self, error, _("cannot open the database"));
+          sqlite3_close_v2 (self->db);
+          self->db = NULL;
+        }
+      else
+        g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                     _("%s: cannot open the database"), self->path);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 10000);
+  return TRUE;
+}
+
+DashCorpus *
+dash_corpus_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(DashCorpus) self = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) rw_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (DASH_TYPE_CORPUS, NULL);
+  self->path = g_strdup (path);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0 && !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      int saved = errno;
+      g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                   _("%s: cannot create the folder %s: %s"), path, dir, g_strerror (saved));
+      return NULL;
+    }
+
+  if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &rw_error))
+    {
+      /* A database the user may read but not write is still worth exploring. */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) ||
+          !open_connection (self, SQLITE_OPEN_READONLY, NULL))
+        {
+          g_propagate_error (error, g_steal_pointer (&rw_error));
+          return NULL;
+        }
+      self->read_only = TRUE;
+    }
+  else if (sqlite3_db_readonly (self->db, "main") == 1)
+    self->read_only = TRUE;
+
+  /* The first read tells a damaged file or a file that is no database. */
+  if (query_int (self, "SELECT count(*) FROM sqlite_master", error) < 0)
+    return NULL;
+
+  if (!self->read_only)
+    {
+      sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+      /* A database in a read-only folder opens, but cannot keep a journal. */
+      if (query_int (self, "PRAGMA user_version", NULL) >= 0 &&
+          sqlite3_exec (self->db, "BEGIN IMMEDIATE; COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          self->read_only = TRUE;
+        }
+    }
+  if (!exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+                   "PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY", error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+dash_corpus_get_path (DashCorpus *self)
+{
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+  return self->path;
+}
+
+gboolean
+dash_corpus_get_read_only (DashCorpus *self)
+{
+  g_return_val_if_fail (DASH_IS_CORPUS (self), TRUE);
+  return self->read_only;
+}
+
+void
+dash_corpus_notify_changed (DashCorpus *self)
+{
+  g_return_if_fail (DASH_IS_CORPUS (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+dash_corpus_get_stats (DashCorpus       *self,
+                       DashCorpusStats  *stats,
+                       GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  memset (stats, 0, sizeof *stats);
+  stmt = get_statement (self,
+                        "SELECT count(*), count(DISTINCT source_id), min(published), "
+                        "max(published) FROM articles", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return set_db_error (self, error, _("cannot count the stories"));
+  stats->articles = sqlite3_column_int (stmt, 0);
+  stats->sources = sqlite3_column_int (stmt, 1);
+  stats->first = sqlite3_column_int64 (stmt, 2);
+  stats->last = sqlite3_column_int64 (stmt, 3);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+GPtrArray *
+dash_corpus_list_sources (DashCorpus  *self,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+
+  stmt = get_statement (self,
+                        "SELECT s.name FROM sources s JOIN articles a ON a.source_id = s.id "
+                        "GROUP BY s.id ORDER BY count(*) DESC, s.name", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, _("cannot list the sources"));
+      return NULL;
+    }
+  return g_steal_pointer (&names);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *)sqlite3_column_text (stmt, column);
+}
+
+static DashArticle *
+article_from_row (sqlite3_stmt *stmt)
+{
+  DashArticle *article = dash_article_new ();
+
+  dash_article_set_id (article, sqlite3_column_int64 (stmt, 0));
+  dash_article_set_source (article, column_text (stmt, 1));
+  dash_article_set_title (article, column_text (stmt, 2));
+  dash_article_set_url (article, column_text (stmt, 3));
+  dash_article_set_guid (article, column_text (stmt, 4));
+  dash_article_set_author (article, column_text (stmt, 5));
+  dash_article_set_published (article, sqlite3_column_int64 (stmt, 6));
+  dash_article_set_date_estimated (article, sqlite3_column_int (stmt, 7));
+  dash_article_set_summary (article, column_text (stmt, 8));
+  dash_article_set_body (article, column_text (stmt, 9));
+  dash_article_set_language (article, column_text (stmt, 10));
+  dash_article_set_content_hash (article, column_text (stmt, 11));
+  dash_article_set_imported (article, sqlite3_column_int64 (stmt, 12));
+  dash_article_set_origin (article, column_text (stmt, 13));
+  return article;
+}
+
+DashArticle *
+_dash_corpus_load_article (DashCorpus  *self,
+                           gint64       id,
+                           const char  *match,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  DashArticle *article;
+  int rc;
+
+  if (match != NULL)
+    stmt = get_statement (self,
+                          "SELECT " ARTICLE_COLUMNS ", "
+                          "snippet (articles_fts, -1, '**', '**', '\u2026', 24) "
+                          "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                          "LEFT JOIN sources s ON s.id = a.source_id "
+                          "WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2", error);
+  else
+    stmt = get_statement (self,
+                          "SELECT " ARTICLE_COLUMNS " FROM articles a "
+                          "LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (match != NULL)
+    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, DASH_ERROR, DASH_ERROR_NOT_FOUND,
+                   _("no story with id %" G_GINT64_FORMAT), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, _("cannot read a story"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  article = article_from_row (stmt);
+  if (match != NULL)
+    dash_article_set_snippet (article, column_text (stmt, 14));
+  sqlite3_reset (stmt);
+  return article;
+}
+
+DashArticle *
+dash_corpus_get_article (DashCorpus  *self,
+                         gint64       id,
+                         GError     **error)
+{
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+  return _dash_corpus_load_article (self, id, NULL, error);
+}
+
+/* Turns what the user typed into an FTS5 expression that cannot fail: every
+ * whitespace-separated word becomes a quoted string (so "US-China" is the phrase
+ * "us china"), words without a letter or digit are dropped. NULL if none is left. */
+static char *
+quote_query (const char *text)
+{
+  g_autoptr(GString) expr = g_string_new (NULL);
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean has_alnum = FALSE;
+
+      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          has_alnum = TRUE;
+      if (!has_alnum)
+        continue;
+
+      if (expr->len > 0)
+        g_string_append_c (expr, ' ');
+      g_string_append_c (expr, '"');
+      for (const char *p = words[i]; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (expr, '"');
+          g_string_append_c (expr, *p);
+        }
+      g_string_append_c (expr, '"');
+    }
+  if (expr->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&expr), FALSE);
+}
+
+/* Runs the id query for @filter with @match as the FTS5 expression. Returns FALSE with
+ * @is_syntax set when FTS5 rejects the expression. */
+static gboolean
+collect_ids (DashCorpus        *self,
+             const DashFilter  *filter,
+             const char        *match,
+             GArray            *ids,
+             GArray            *ranks,
+             gboolean          *is_syntax,
+             GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  DashSort sort = filter != NULL ? filter->sort : DASH_SORT_DATE_DESC;
+  int rc;
+  int n = 1;
+
+  *is_syntax = FALSE;
+
+  if (match != NULL)
+    g_string_append (sql, "SELECT a.id, bm25 (articles_fts, 10.0, 4.0, 1.0) AS rank "
+                          "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                          "WHERE articles_fts MATCH ?1");
+  else
+    g_string_append (sql, "SELECT a.id, 0.0 AS rank FROM articles a WHERE 1");
+
+  if (filter != NULL && filter->from != 0)
+    g_string_append (sql, " AND a.published >= ?2");
+  if (filter != NULL && filter->to != 0)
+    g_string_append (sql, " AND a.published < ?3");
+  if (filter != NULL && filter->source != NULL)
+    g_string_append (sql, " AND a.source_id = (SELECT id FROM sources WHERE name = ?4)");
+
+  if (sort == DASH_SORT_RELEVANCE && match != NULL)
+    g_string_append (sql, " ORDER BY rank, a.published DESC");
+  else if (sort == DASH_SORT_DATE_ASC)
+    g_string_append (sql, " ORDER BY a.published IS NULL, a.published, a.id");
+  else
+    g_string_append (sql, " ORDER BY a.published IS NULL, a.published DESC, a.id DESC");
+
+  if (filter != NULL && filter->limit > 0)
+    g_string_append (sql, " LIMIT ?5");
+
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (self, error, _("cannot prepare the search"));
+
+  if (match != NULL)
+    sqlite3_bind_text (stmt, n, match, -1, SQLITE_TRANSIENT);
+  if (filter != NULL)
+    {
+      if (filter->from != 0)
+        sqlite3_bind_int64 (stmt, 2, filter->from);
+      if (filter->to != 0)
+        sqlite3_bind_int64 (stmt, 3, filter->to);
+      if (filter->source != NULL)
+        sqlite3_bind_text (stmt, 4, filter->source, -1, SQLITE_TRANSIENT);
+      if (filter->limit > 0)
+        sqlite3_bind_int64 (stmt, 5, filter->limit);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      double rank = sqlite3_column_double (stmt, 1);
+
+      g_array_append_val (ids, id);
+      g_array_append_val (ranks, rank);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      const char *message = sqlite3_errmsg (self->db);
+
+      *is_syntax = match != NULL && (g_str_has_prefix (message, "fts5:") ||
+                                     g_str_has_prefix (message, "no such column") ||
+                                     strstr (message, "syntax error") != NULL ||
+                                     strstr (message, "unknown special query") != NULL);
+      if (!*is_syntax)
+        set_db_error (self, error, _("the search failed"));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+GListModel *
+dash_corpus_query (DashCorpus        *self,
+                   const DashFilter  *filter,
+                   GError           **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *match = NULL;
+  gboolean is_syntax = FALSE;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+
+  if (filter != NULL && filter->query != NULL)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (filter->query));
+
+      if (*trimmed == '\0')
+        {
+          g_set_error_literal (error, DASH_ERROR, DASH_ERROR_QUERY, _("the search is empty"));
+          return NULL;
+        }
+      if (!g_utf8_validate (trimmed, -1, NULL))
+        {
+          g_set_error_literal (error, DASH_ERROR, DASH_ERROR_QUERY,
+                               _("the search is not valid UTF-8 text"));
+          return NULL;
+        }
+
+      /* The query syntax (AND, OR, NOT, "phrases", prefix*, NEAR) works as typed;
+       * anything FTS5 cannot parse is searched for as plain words. */
+      match = g_steal_pointer (&trimmed);
+      if (!collect_ids (self, filter, match, ids, ranks, &is_syntax, error))
+        {
+          if (!is_syntax)
+            return NULL;
+          g_free (match);
+          match = quote_query (filter->query);
+          if (match == NULL)
+            {
+              g_set_error (error, DASH_ERROR, DASH_ERROR_QUERY,
+                           _("nothing to search for in \u201c%s\u201d: "
+                             "type words or names"), filter->query);
+              return NULL;
+            }
+          g_array_set_size (ids, 0);
+          g_array_set_size (ranks, 0);
+          if (!collect_ids (self, filter, match, ids, ranks, &is_syntax, error))
+            {
+              if (is_syntax)
+                g_set_error (error, DASH_ERROR, DASH_ERROR_QUERY,
+                             _("cannot search for \u201c%s\u201d"), filter->query);
+              return NULL;
+            }
+        }
+    }
+  else if (!collect_ids (self, filter, NULL, ids, ranks, &is_syntax, error))
+    return NULL;
+
+  return G_LIST_MODEL (dash_article_list_new (self, g_steal_pointer (&ids),
+                                              match != NULL ? g_steal_pointer (&ranks) : NULL,
+                                              match));
+}
+
+static gint64
+source_id (DashCorpus  *self,
+           const char  *name,
+           GError     **error)
+{
+  gpointer cached;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (name == NULL)
+    return 0;
+  if (g_hash_table_lookup_extended (self->source_ids, name, NULL, &cached))
+    return GPOINTER_TO_SIZE (cached);
+
+  stmt = get_statement (self, "INSERT INTO sources (name) VALUES (?1) "
+                              "ON CONFLICT (name) DO UPDATE SET name = excluded.name "
+                              "RETURNING id", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_db_error (self, error, _("cannot store a source"));
+      sqlite3_reset (stmt);
+      return -1;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  g_hash_table_insert (self->source_ids, g_strdup (name), GSIZE_TO_POINTER ((gsize)id));
+  return id;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+gboolean
+dash_corpus_add_articles (DashCorpus  *self,
+                          GPtrArray   *articles,
+                          guint       *n_added,
+                          guint       *n_duplicates,
+                          GError     **error)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  guint added = 0;
+  guint duplicates = 0;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (articles != NULL, FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                   _("%s: the database is read-only"), self->path);
+      return FALSE;
+    }
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      DashArticle *article = g_ptr_array_index (articles, i);
+      sqlite3_stmt *stmt;
+      gint64 source;
+      int rc;
+
+      if (dash_article_get_content_hash (article) == NULL)
+        dash_article_update_content_hash (article);
+
+      source = source_id (self, dash_article_get_source (article), error);
+      if (source < 0)
+        goto failed;
+
+      stmt = get_statement (self,
+                            "INSERT OR IGNORE INTO articles (source_id, title, url, guid, author, "
+                            "published, date_estimated, summary, body, language, content_hash, "
+                            "imported, origin) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                            error);
+      if (stmt == NULL)
+        goto failed;
+
+      if (source > 0)
+        sqlite3_bind_int64 (stmt, 1, source);
+      else
+        sqlite3_bind_null (stmt, 1);
+      bind_text_or_null (stmt, 2, dash_article_get_title (article) ?: "");
+      bind_text_or_null (stmt, 3, dash_article_get_url (article));
+      bind_text_or_null (stmt, 4, dash_article_get_guid (article));
+      bind_text_or_null (stmt, 5, dash_article_get_author (article));
+      if (dash_article_get_published (article) != 0)
+        sqlite3_bind_int64 (stmt, 6, dash_article_get_published (article));
+      else
+        sqlite3_bind_null (stmt, 6);
+      sqlite3_bind_int (stmt, 7, dash_article_get_date_estimated (article));
+      bind_text_or_null (stmt, 8, dash_article_get_summary (article));
+      bind_text_or_null (stmt, 9, dash_article_get_body (article) ?: "");
+      bind_text_or_null (stmt, 10, dash_article_get_language (article));
+      bind_text_or_null (stmt, 11, dash_article_get_content_hash (article));
+      sqlite3_bind_int64 (stmt, 12, now);
+      bind_text_or_null (stmt, 13, dash_article_get_origin (article));
+
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_db_error (self, error, _("cannot store a story"));
+          sqlite3_reset (stmt);
+          goto failed;
+        }
+      if (sqlite3_changes (self->db) > 0)
+        {
+          dash_article_set_id (article, sqlite3_last_insert_rowid (self->db));
+          dash_article_set_imported (article, now);
+          added++;
+        }
+      else
+        duplicates++;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+
+  if (!exec (self, "COMMIT", error))
+    goto failed;
+
+  if (n_added != NULL)
+    *n_added = added;
+  if (n_duplicates != NULL)
+    *n_duplicates = duplicates;
+  return TRUE;
+
+failed:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  /* Source ids cached during the failed transaction were rolled back too. */
+  g_hash_table_remove_all (self->source_ids);
+  return FALSE;
+}

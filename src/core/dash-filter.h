@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dash-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DASH_SORT_DATE_DESC,
+  DASH_SORT_DATE_ASC,
+  DASH_SORT_RELEVANCE,   /* Only meaningful with a query; falls back to date otherwise. */
+} DashSort;
+
+/* What a list of stories is restricted to. Zero/NULL fields do not filter. */
+struct _DashFilter {
+  char    *query;    /* Full-text query as the user typed it. */
+  gint64   from;     /* Inclusive, Unix seconds UTC; 0 for no bound. */
+  gint64   to;       /* Exclusive, Unix seconds UTC; 0 for no bound. */
+  char    *source;   /* Source name, exact. */
+  guint    limit;    /* 0 for no limit. */
+  DashSort sort;
+};
+
+#define DASH_TYPE_FILTER (dash_filter_get_type ())
+GType       dash_filter_get_type (void) G_GNUC_CONST;
+DashFilter *dash_filter_new      (void);
+DashFilter *dash_filter_copy     (const DashFilter *self);
+void        dash_filter_free     (DashFilter *self);
+void        dash_filter_set_query  (DashFilter *self, const char *query);
+void        dash_filter_set_source (DashFilter *self, const char *source);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashFilter, dash_filter_free)
+
+G_END_DECLS

@@ -1,0 +1,451 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dash-import-job"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "dash-article.h"
+#include "dash-corpus.h"
+#include "dash-import-job.h"
+#include "dash-parser.h"
+
+struct _DashImportJob
+{
+  GObject       parent_instance;
+
+  char         *db_path;
+  GStrv         paths;
+
+  /* Written by the worker, read by anyone: under @lock. */
+  GMutex        lock;
+  guint         imported;
+  guint         duplicates;
+  guint         failed;
+  guint         files_done;
+  guint         files_total;
+  guint64       bytes_read;
+  char         *current_file;
+  GPtrArray    *failures;
+
+  /* Where progress is notified, and whether a notification is already on its way. */
+  GMainContext *context;
+  gboolean      notify_pending;
+};
+
+G_DEFINE_FINAL_TYPE (DashImportJob, dash_import_job, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_IMPORTED,
+  PROP_DUPLICATES,
+  PROP_FAILED,
+  PROP_FILES_DONE,
+  PROP_FILES_TOTAL,
+  PROP_FRACTION,
+  PROP_CURRENT_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+failure_free (DashImportFailure *failure)
+{
+  g_free (failure->path);
+  g_free (failure->message);
+  g_free (failure);
+}
+
+static void
+dash_import_job_finalize (GObject *object)
+{
+  DashImportJob *self = (DashImportJob *)object;
+
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->paths, g_strfreev);
+  g_clear_pointer (&self->current_file, g_free);
+  g_clear_pointer (&self->failures, g_ptr_array_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (dash_import_job_parent_class)->finalize (object);
+}
+
+static void
+dash_import_job_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  DashImportJob *self = DASH_IMPORT_JOB (object);
+
+  switch (prop_id)
+    {
+    case PROP_IMPORTED:
+      g_value_set_uint (value, dash_import_job_get_imported (self));
+      break;
+    case PROP_DUPLICATES:
+      g_value_set_uint (value, dash_import_job_get_duplicates (self));
+      break;
+    case PROP_FAILED:
+      g_value_set_uint (value, dash_import_job_get_failed (self));
+      break;
+    case PROP_FILES_DONE:
+      g_value_set_uint (value, dash_import_job_get_files_done (self));
+      break;
+    case PROP_FILES_TOTAL:
+      g_value_set_uint (value, dash_import_job_get_files_total (self));
+      break;
+    case PROP_FRACTION:
+      g_value_set_double (value, dash_import_job_get_fraction (self));
+      break;
+    case PROP_CURRENT_FILE:
+      g_mutex_lock (&self->lock);
+      g_value_set_string (value, self->current_file);
+      g_mutex_unlock (&self->lock);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dash_import_job_class_init (DashImportJobClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = dash_import_job_finalize;
+  object_class->get_property = dash_import_job_get_property;
+
+  properties[PROP_IMPORTED] = g_param_spec_uint ("imported", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_DUPLICATES] = g_param_spec_uint ("duplicates", NULL, NULL, 0, G_MAXUINT, 0,
+                                                   flags);
+  properties[PROP_FAILED] = g_param_spec_uint ("failed", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_FILES_DONE] = g_param_spec_uint ("files-done", NULL, NULL, 0, G_MAXUINT, 0,
+                                                   flags);
+  properties[PROP_FILES_TOTAL] = g_param_spec_uint ("files-total", NULL, NULL, 0, G_MAXUINT, 0,
+                                                    flags);
+  properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0, flags);
+  properties[PROP_CURRENT_FILE] = g_param_spec_string ("current-file", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dash_import_job_init (DashImportJob *self)
+{
+  g_mutex_init (&self->lock);
+  self->failures = g_ptr_array_new_with_free_func ((GDestroyNotify)failure_free);
+}
+
+DashImportJob *
+dash_import_job_new (const char         *db_path,
+                     const char * const *paths)
+{
+  DashImportJob *self;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  self = g_object_new (DASH_TYPE_IMPORT_JOB, NULL);
+  self->db_path = g_strdup (db_path);
+  self->paths = g_strdupv ((char **)paths);
+  return self;
+}
+
+static gboolean
+notify_progress_cb (gpointer user_data)
+{
+  DashImportJob *self = user_data;
+
+  g_mutex_lock (&self->lock);
+  self->notify_pending = FALSE;
+  g_mutex_unlock (&self->lock);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_0 + 1; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called with @lock held: schedules at most one notification on the caller's
+ * context, at a priority below redrawing so that a fast import never floods it. */
+static void
+queue_notify_locked (DashImportJob *self)
+{
+  if (self->context == NULL || self->notify_pending)
+    return;
+  self->notify_pending = TRUE;
+  {
+    g_autoptr(GSource) source = g_idle_source_new ();
+
+    g_source_set_priority (source, G_PRIORITY_LOW);
+    g_source_set_callback (source, notify_progress_cb, g_object_ref (self), g_object_unref);
+    g_source_set_static_name (source, "[dash] import progress");
+    g_source_attach (source, self->context);
+  }
+}
+
+static void
+add_failure (DashImportJob *self,
+             const char    *path,
+             const char    *message,
+             gboolean       file_failed)
+{
+  DashImportFailure *failure = g_new0 (DashImportFailure, 1);
+
+  failure->path = g_strdup (path);
+  failure->message = g_strdup (message);
+
+  g_mutex_lock (&self->lock);
+  g_ptr_array_add (self->failures, failure);
+  if (file_failed)
+    self->failed++;
+  queue_notify_locked (self);
+  g_mutex_unlock (&self->lock);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *)a, *(char * const *)b);
+}
+
+/* Adds the regular files below @path (or @path itself) to @files, in name order. */
+static void
+collect_files (DashImportJob *self,
+               const char    *path,
+               GPtrArray     *files,
+               GCancellable  *cancellable,
+               guint          depth)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) children = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      add_failure (self, path, _("no such file or folder"), TRUE);
+      return;
+    }
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_ptr_array_add (files, g_strdup (path));
+      return;
+    }
+  if (depth > 32)
+    return;
+
+  dir = g_dir_open (path, 0, &error);
+  if (dir == NULL)
+    {
+      add_failure (self, path, error->message, TRUE);
+      return;
+    }
+
+  children = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (children, g_build_filename (path, name, NULL));
+  g_ptr_array_sort (children, compare_paths);
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      const char *child = g_ptr_array_index (children, i);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return;
+      /* Symbolic links to folders could loop; files behind links are fine. */
+      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK) && g_file_test (child, G_FILE_TEST_IS_DIR))
+        continue;
+      collect_files (self, child, files, cancellable, depth + 1);
+    }
+}
+
+gboolean
+dash_import_job_run (DashImportJob  *self,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  g_return_val_if_fail (DASH_IS_IMPORT_JOB (self), FALSE);
+
+  corpus = dash_corpus_open (self->db_path, error);
+  if (corpus == NULL)
+    return FALSE;
+  if (dash_corpus_get_read_only (corpus))
+    {
+      g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                   _("%s: the database is read-only"), self->db_path);
+      return FALSE;
+    }
+
+  for (guint i = 0; self->paths[i] != NULL; i++)
+    collect_files (self, self->paths[i], files, cancellable, 0);
+
+  g_mutex_lock (&self->lock);
+  self->files_total = files->len;
+  queue_notify_locked (self);
+  g_mutex_unlock (&self->lock);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(GPtrArray) articles = NULL;
+      g_autoptr(GError) parse_error = NULL;
+      g_autofree char *warning = NULL;
+      GStatBuf st;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      g_mutex_lock (&self->lock);
+      g_free (self->current_file);
+      self->current_file = g_strdup (path);
+      queue_notify_locked (self);
+      g_mutex_unlock (&self->lock);
+
+      articles = dash_parser_parse_file (path, now, NULL, &warning, &parse_error);
+      if (articles == NULL)
+        {
+          /* The error already names the file; the failure list shows the path apart. */
+          const char *message = parse_error->message;
+
+          if (g_str_has_prefix (message, path) && strncmp (message + strlen (path), ": ", 2) == 0)
+            message += strlen (path) + 2;
+          add_failure (self, path, message, TRUE);
+        }
+      else
+        {
+          if (warning != NULL)
+            add_failure (self, path, warning, FALSE);
+
+          for (guint start = 0; start < articles->len; start += DASH_IMPORT_BATCH_SIZE)
+            {
+              guint n = MIN (DASH_IMPORT_BATCH_SIZE, articles->len - start);
+              g_autoptr(GPtrArray) batch = g_ptr_array_new_full (n, NULL);
+              guint added = 0;
+              guint duplicates = 0;
+
+              if (g_cancellable_set_error_if_cancelled (cancellable, error))
+                return FALSE;
+
+              for (guint k = 0; k < n; k++)
+                g_ptr_array_add (batch, g_ptr_array_index (articles, start + k));
+              if (!dash_corpus_add_articles (corpus, batch, &added, &duplicates, error))
+                return FALSE;
+
+              g_mutex_lock (&self->lock);
+              self->imported += added;
+              self->duplicates += duplicates;
+              queue_notify_locked (self);
+              g_mutex_unlock (&self->lock);
+            }
+        }
+
+      g_mutex_lock (&self->lock);
+      self->files_done++;
+      if (g_stat (path, &st) == 0)
+        self->bytes_read += st.st_size;
+      queue_notify_locked (self);
+      g_mutex_unlock (&self->lock);
+    }
+
+  g_mutex_lock (&self->lock);
+  g_clear_pointer (&self->current_file, g_free);
+  queue_notify_locked (self);
+  g_mutex_unlock (&self->lock);
+
+  return TRUE;
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  DashImportJob *self = source_object;
+  GError *error = NULL;
+
+  if (dash_import_job_run (self, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+dash_import_job_run_async (DashImportJob       *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DASH_IS_IMPORT_JOB (self));
+
+  g_mutex_lock (&self->lock);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  self->context = g_main_context_ref_thread_default ();
+  g_mutex_unlock (&self->lock);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dash_import_job_run_async);
+  g_task_set_name (task, "[dash] import");
+  g_task_run_in_thread (task, run_thread);
+}
+
+gboolean
+dash_import_job_run_finish (DashImportJob  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (DASH_IS_IMPORT_JOB (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  /* Views read the final counts right after: make sure they are notified. */
+  notify_progress_cb (g_object_ref (self));
+  g_object_unref (self);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+#define LOCKED_GETTER(type, name, expr)                 \
+  type                                                  \
+  dash_import_job_get_##name (DashImportJob *self)      \
+  {                                                     \
+    type value;                                         \
+    g_return_val_if_fail (DASH_IS_IMPORT_JOB (self), 0); \
+    g_mutex_lock (&self->lock);                         \
+    value = (expr);                                     \
+    g_mutex_unlock (&self->lock);                       \
+    return value;                                       \
+  }
+
+LOCKED_GETTER (guint, imported, self->imported)
+LOCKED_GETTER (guint, duplicates, self->duplicates)
+LOCKED_GETTER (guint, failed, self->failed)
+LOCKED_GETTER (guint, files_done, self->files_done)
+LOCKED_GETTER (guint, files_total, self->files_total)
+LOCKED_GETTER (guint64, bytes_read, self->bytes_read)
+LOCKED_GETTER (double, fraction,
+               self->files_total > 0 ? (double)self->files_done / self->files_total : 0.0)
+
+GPtrArray *
+dash_import_job_get_failures (DashImportJob *self)
+{
+  g_return_val_if_fail (DASH_IS_IMPORT_JOB (self), NULL);
+  return self->failures;
+}
