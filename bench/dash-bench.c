@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* dash-bench: times what users wait for.
+ *
+ *   dash-bench import DB PATH...   import, print stories/s, MB/s and peak memory
+ *   dash-bench search DB [ROUNDS]  run a fixed query set, print median and p95 latency
+ *
+ * Figures go to stdout as "name: value" lines so that scripts can pick them up. */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "dash-core.h"
+
+/* A fixed query set: single words, names, phrases, prefixes, boolean and filtered. */
+static const char *queries[] = {
+  "China", "tariffs", "DeepSeek", "Alibaba Qwen", "\"trade war\"", "semiconductor*",
+  "sanctions AND chips", "Russia OR Ukraine", "missile NOT test", "Trump", "Huawei",
+  "artificial intelligence", "Myanmar", "\"Belt and Road\"", "export controls",
+  "TikTok ban", "nuclear", "Gaza ceasefire", "Stargate", "rare earth",
+};
+
+static double
+now_seconds (void)
+{
+  return g_get_monotonic_time () / (double)G_USEC_PER_SEC;
+}
+
+static long
+peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static int
+bench_import (const char          *db,
+              const char * const  *paths)
+{
+  g_autoptr(DashImportJob) job = dash_import_job_new (db, paths);
+  g_autoptr(GError) error = NULL;
+  double start, elapsed;
+  guint imported;
+  double mb;
+
+  start = now_seconds ();
+  if (!dash_import_job_run (job, NULL, &error))
+    {
+      fprintf (stderr, "dash-bench: %s\n", error->message);
+      return 2;
+    }
+  elapsed = now_seconds () - start;
+  imported = dash_import_job_get_imported (job);
+  mb = dash_import_job_get_bytes_read (job) / (1024.0 * 1024.0);
+
+  printf ("import.files: %u\n", dash_import_job_get_files_done (job));
+  printf ("import.failed: %u\n", dash_import_job_get_failed (job));
+  printf ("import.stories: %u\n", imported);
+  printf ("import.duplicates: %u\n", dash_import_job_get_duplicates (job));
+  printf ("import.seconds: %.2f\n", elapsed);
+  printf ("import.stories_per_second: %.0f\n", imported / elapsed);
+  printf ("import.mb_per_second: %.2f\n", mb / elapsed);
+  printf ("import.peak_rss_mib: %.1f\n", peak_rss_kib () / 1024.0);
+  return 0;
+}
+
+static int
+bench_search (const char *db,
+              guint       rounds)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  double median, p95;
+  guint total_hits = 0;
+
+  corpus = dash_corpus_open (db, &error);
+  if (corpus == NULL)
+    {
+      fprintf (stderr, "dash-bench: %s\n", error->message);
+      return 2;
+    }
+
+  for (guint round = 0; round < rounds; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+      {
+        g_autoptr(DashFilter) filter = dash_filter_new ();
+        g_autoptr(GListModel) hits = NULL;
+        double start, elapsed;
+
+        /* What the CLI and the story list ask for: the best 20 with snippets. */
+        dash_filter_set_query (filter, queries[i]);
+        filter->sort = DASH_SORT_RELEVANCE;
+        filter->limit = 20;
+        start = now_seconds ();
+        hits = dash_corpus_query (corpus, filter, &error);
+        if (hits == NULL)
+          {
+            fprintf (stderr, "dash-bench: %s: %s\n", queries[i], error->message);
+            return 2;
+          }
+        for (guint k = 0; k < g_list_model_get_n_items (hits); k++)
+          {
+            g_autoptr(DashArticle) article = g_list_model_get_item (hits, k);
+            g_assert (dash_article_get_snippet (article) != NULL);
+          }
+        elapsed = (now_seconds () - start) * 1000.0;
+        g_array_append_val (times, elapsed);
+        if (round == 0)
+          total_hits += g_list_model_get_n_items (hits);
+      }
+
+  g_array_sort (times, compare_double);
+  median = g_array_index (times, double, times->len / 2);
+  p95 = g_array_index (times, double, MIN (times->len - 1, (guint)(times->len * 0.95)));
+  printf ("search.queries: %u\n", times->len);
+  printf ("search.hits_first_round: %u\n", total_hits);
+  printf ("search.median_ms: %.2f\n", median);
+  printf ("search.p95_ms: %.2f\n", p95);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc >= 4 && g_str_equal (argv[1], "import"))
+    return bench_import (argv[2], (const char * const *)argv + 3);
+  if (argc >= 3 && g_str_equal (argv[1], "search"))
+    return bench_search (argv[2], argc >= 4 ? (guint)atoi (argv[3]) : 5);
+
+  fprintf (stderr, "usage: dash-bench import DB PATH...\n"
+                   "       dash-bench search DB [ROUNDS]\n");
+  return 1;
+}
