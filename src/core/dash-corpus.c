@@ -291,10 +291,11 @@ migrate (DashCorpus  *self,
 
 static gboolean
 open_connection (DashCorpus  *self,
+                 const char  *filename,
                  int          flags,
                  GError     **error)
 {
-  int rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  int rc = sqlite3_open_v2 (filename, &self->db, flags, NULL);
 
   if (rc != SQLITE_OK)
     {
@@ -336,11 +337,11 @@ dash_corpus_open (const char  *path,
       return NULL;
     }
 
-  if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &rw_error))
+  if (!open_connection (self, self->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &rw_error))
     {
       /* A database the user may read but not write is still worth exploring. */
       if (!g_file_test (path, G_FILE_TEST_EXISTS) ||
-          !open_connection (self, SQLITE_OPEN_READONLY, NULL))
+          !open_connection (self, self->path, SQLITE_OPEN_READONLY, NULL))
         {
           g_propagate_error (error, g_steal_pointer (&rw_error));
           return NULL;
@@ -349,6 +350,20 @@ dash_corpus_open (const char  *path,
     }
   else if (sqlite3_db_readonly (self->db, "main") == 1)
     self->read_only = TRUE;
+
+  if (self->read_only && query_int (self, "SELECT count(*) FROM sqlite_master", NULL) < 0)
+    {
+      /* A WAL database in a folder we cannot write to cannot get its shared-memory
+       * file: read it as immutable, since nobody writes to it through us anyway. */
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      if (uri == NULL ||
+          !open_connection (self, immutable, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error))
+        return NULL;
+    }
 
   /* The first read tells a damaged file or a file that is no database. */
   if (query_int (self, "SELECT count(*) FROM sqlite_master", error) < 0)
@@ -644,10 +659,11 @@ collect_ids (DashCorpus        *self,
     {
       const char *message = sqlite3_errmsg (self->db);
 
-      *is_syntax = match != NULL && (g_str_has_prefix (message, "fts5:") ||
-                                     g_str_has_prefix (message, "no such column") ||
-                                     strstr (message, "syntax error") != NULL ||
-                                     strstr (message, "unknown special query") != NULL);
+      /* FTS5 reports every problem with the expression as a plain SQLITE_ERROR
+       * ("fts5: syntax error…", "unterminated string", "no such column"); damage and
+       * I/O problems have codes of their own. */
+      *is_syntax = match != NULL && (sqlite3_extended_errcode (self->db) == SQLITE_ERROR ||
+                                     g_str_has_prefix (message, "fts5:"));
       if (!*is_syntax)
         set_db_error (self, error, _("the search failed"));
       sqlite3_finalize (stmt);

@@ -28,6 +28,7 @@ typedef struct {
   int   line;
   char *message;
   guint fatal : 1;
+  guint entity_problem : 1;
 } XmlErrors;
 
 static void
@@ -42,7 +43,10 @@ structured_error_cb (void     *user_data,
    * the mistakes feeds make most; the recovering parser reads them as meant. */
   if (err->code == XML_ERR_UNDECLARED_ENTITY || err->code == XML_WAR_UNDECLARED_ENTITY ||
       err->code == XML_ERR_NAME_REQUIRED || err->code == XML_ERR_ENTITYREF_SEMICOL_MISSING)
-    return;
+    {
+      errors->entity_problem = TRUE;
+      return;
+    }
   if (errors->message == NULL)
     {
       errors->message = g_strstrip (g_strdup (err->message != NULL ? err->message : ""));
@@ -364,6 +368,96 @@ parse_atom_entry (DashParseState *state,
   keep_article (state, article, index);
 }
 
+/* Rewrites what feeds get wrong about entities so that the XML parser reads them as
+ * their authors meant: an HTML entity the document never declared ("&nbsp;") becomes
+ * its character reference, a bare ampersand ("AT&T") becomes "&amp;". Inside CDATA this
+ * changes nothing that matters: that text goes through the HTML cleaner, which decodes
+ * both forms alike. */
+static GString *
+repair_entities (const char *data,
+                 gsize       len)
+{
+  GString *out = g_string_sized_new (len + 64);
+  const char *end = data + len;
+  const char *p = data;
+
+  while (p < end)
+    {
+      const char *amp = memchr (p, '&', end - p);
+      const char *q;
+
+      if (amp == NULL)
+        {
+          g_string_append_len (out, p, end - p);
+          break;
+        }
+      g_string_append_len (out, p, amp - p);
+      p = amp + 1;
+
+      /* A character reference, or a name followed by ';'. */
+      q = p;
+      if (q < end && *q == '#')
+        {
+          q++;
+          if (q < end && (*q == 'x' || *q == 'X'))
+            q++;
+          while (q < end && g_ascii_isxdigit (*q))
+            q++;
+          if (q < end && *q == ';' && q > p + 1)
+            {
+              g_string_append_c (out, '&');
+              continue;
+            }
+        }
+      else
+        {
+          while (q < end && q - p < 32 && (g_ascii_isalnum (*q) || *q == '_' || *q == '-' ||
+                                           *q == '.' || *q == ':'))
+            q++;
+          if (q < end && *q == ';' && q > p)
+            {
+              g_autofree char *name = g_strndup (p, q - p);
+              const htmlEntityDesc *desc;
+
+              if (g_str_equal (name, "amp") || g_str_equal (name, "lt") ||
+                  g_str_equal (name, "gt") || g_str_equal (name, "quot") ||
+                  g_str_equal (name, "apos") || (desc = htmlEntityLookup ((xmlChar *)name)) == NULL)
+                {
+                  /* XML's own entities, and names we do not know (perhaps declared in
+                   * the document), are left for the parser. */
+                  g_string_append_c (out, '&');
+                  continue;
+                }
+              g_string_append_printf (out, "&#%u;", desc->value);
+              p = q + 1;
+              continue;
+            }
+        }
+      g_string_append (out, "&amp;");
+    }
+  return out;
+}
+
+static xmlDoc *
+read_xml (const char *data,
+          gsize       len,
+          XmlErrors  *errors)
+{
+  int options = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
+                XML_PARSE_NOWARNING | XML_PARSE_HUGE | XML_PARSE_NOCDATA;
+  xmlParserCtxt *ctxt;
+  xmlDoc *doc;
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    return NULL;
+  xmlSetStructuredErrorFunc (errors, structured_error_cb);
+  doc = xmlCtxtReadMemory (ctxt, data, (int)len, NULL, NULL, options);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlFreeParserCtxt (ctxt);
+  return doc;
+}
+
 gboolean
 _dash_parse_xml_feed (DashParseState *state,
                       const char     *data,
@@ -371,16 +465,13 @@ _dash_parse_xml_feed (DashParseState *state,
                       DashFormat     *format,
                       GError        **error)
 {
-  XmlErrors errors = { 0, NULL, FALSE };
+  XmlErrors errors = { 0, NULL, FALSE, FALSE };
   g_autofree char *source = NULL;
   g_autofree char *base = NULL;
   g_autofree char *language = NULL;
-  xmlParserCtxt *ctxt;
   xmlDoc *doc;
   xmlNode *root;
   guint index = 0;
-  int options = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
-                XML_PARSE_NOWARNING | XML_PARSE_HUGE | XML_PARSE_NOCDATA;
 
   if (len > G_MAXINT)
     {
@@ -388,16 +479,22 @@ _dash_parse_xml_feed (DashParseState *state,
       return FALSE;
     }
 
-  ctxt = xmlNewParserCtxt ();
-  if (ctxt == NULL)
+  doc = read_xml (data, len, &errors);
+  if (errors.entity_problem)
     {
-      g_set_error_literal (error, DASH_ERROR, DASH_ERROR_FAILED, _("out of memory"));
-      return FALSE;
+      g_autoptr(GString) repaired = repair_entities (data, len);
+
+      if (doc != NULL)
+        xmlFreeDoc (doc);
+      g_clear_pointer (&errors.message, g_free);
+      errors.fatal = FALSE;
+      if (repaired->len > G_MAXINT)
+        {
+          g_set_error_literal (error, DASH_ERROR, DASH_ERROR_TOO_LARGE, _("the feed is too large"));
+          return FALSE;
+        }
+      doc = read_xml (repaired->str, repaired->len, &errors);
     }
-  xmlSetStructuredErrorFunc (&errors, structured_error_cb);
-  doc = xmlCtxtReadMemory (ctxt, data, (int)len, NULL, NULL, options);
-  xmlSetStructuredErrorFunc (NULL, NULL);
-  xmlFreeParserCtxt (ctxt);
 
   if (doc == NULL || errors.fatal)
     {

@@ -341,10 +341,14 @@ _dash_parse_text_feed (DashParseState *state,
       summary = _dash_clean_field (description, FALSE);
       if (summary != NULL && g_str_has_suffix (summary, "[\u2026]"))
         {
-          char *mark = g_strrstr (summary, "[\u2026]");
+          /* WordPress cuts the description with " […]": keep a plain ellipsis. */
+          char *cut = g_strrstr (summary, "[\u2026]");
+          g_autofree char *head = NULL;
 
-          strcpy (mark, "\u2026");
-          g_strchomp (summary);
+          *cut = '\0';
+          head = g_strchomp (g_strdup (summary));
+          g_free (summary);
+          summary = g_strconcat (head, "\u2026", NULL);
         }
 
       when = dash_date_parse (date);

@@ -141,6 +141,15 @@ looks_like_json_lines (const char *start,
   return FALSE;
 }
 
+static gboolean
+looks_like_html_page (const char *data,
+                      gsize       len)
+{
+  g_autofree char *lower = g_ascii_strdown (data, MIN (len, 4096));
+
+  return strstr (lower, "<html") != NULL || strstr (lower, "<!doctype html") != NULL;
+}
+
 DashFormat
 dash_parser_detect (const char *data,
                     gsize       len,
@@ -349,6 +358,9 @@ dash_parser_parse (const char  *data,
       else if (memchr (data, '\0', len) != NULL)
         g_set_error_literal (error, DASH_ERROR, DASH_ERROR_FORMAT,
                              _("binary data, not a news file"));
+      else if (looks_like_html_page (data, len))
+        g_set_error_literal (error, DASH_ERROR, DASH_ERROR_FORMAT,
+                             _("an HTML page, not a feed"));
       else
         g_set_error_literal (error, DASH_ERROR, DASH_ERROR_FORMAT,
                              _("not a news format Dashboard can read "

@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Drives the real main window in this process: run under Xvfb (xvfb-run -a). Without a
+ * display the tests are skipped, or fail when DASH_REQUIRE_DISPLAY is set. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "dash-window.h"
+
+/* Written for this test: three stories from an invented wire service. */
+static const char fixture_feed[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<rss version=\"2.0\">\n"
+  "  <channel>\n"
+  "    <title>Lighthouse Wire</title>\n"
+  "    <link>https://wire.example.org/</link>\n"
+  "    <description>Test stories for the window tests.</description>\n"
+  "    <item>\n"
+  "      <title>Ferry operators agree on a shared timetable for the strait</title>\n"
+  "      <link>https://wire.example.org/ferry-timetable</link>\n"
+  "      <guid>https://wire.example.org/ferry-timetable</guid>\n"
+  "      <pubDate>Mon, 03 Mar 2025 09:15:00 +0000</pubDate>\n"
+  "      <description>Three ferry companies signed a timetable that spaces crossings "
+  "twenty minutes apart, ending a season of crowded mornings at both ports.</description>\n"
+  "    </item>\n"
+  "    <item>\n"
+  "      <title>River commission maps the shifting sandbanks near the delta</title>\n"
+  "      <link>https://wire.example.org/sandbank-survey</link>\n"
+  "      <guid>https://wire.example.org/sandbank-survey</guid>\n"
+  "      <pubDate>Tue, 04 Mar 2025 14:40:00 +0000</pubDate>\n"
+  "      <description>Surveyors from both banks spent a fortnight measuring channels "
+  "that moved after the winter floods; the new charts go to pilots next week.</description>\n"
+  "    </item>\n"
+  "    <item>\n"
+  "      <title>Mountain villages vote to pool money for a winter road</title>\n"
+  "      <link>https://wire.example.org/winter-road</link>\n"
+  "      <guid>https://wire.example.org/winter-road</guid>\n"
+  "      <pubDate>Wed, 05 Mar 2025 07:05:00 +0000</pubDate>\n"
+  "      <description>Eleven councils approved a joint budget to keep the pass open "
+  "through January, the first such agreement in the valley.</description>\n"
+  "    </item>\n"
+  "  </channel>\n"
+  "</rss>\n";
+
+static gboolean have_display;
+
+typedef struct {
+  char *dir;
+  char *db_path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("dash-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "corpus.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->db_path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static GFile *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main context until @done says so, failing after 30 seconds. */
+static void
+spin_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+import_finished (gpointer data)
+{
+  return !dash_window_get_importing (data);
+}
+
+static DashWindow *
+open_window (const char *db_path)
+{
+  DashWindow *window = dash_window_new (NULL, db_path);
+
+  /* Our reference outlives gtk_window_destroy(), to check that the window is freed. */
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (is_mapped, window);
+  return window;
+}
+
+static void
+close_window (DashWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Let GTK drop what it holds until the next frame. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+}
+
+static gpointer
+template_child (DashWindow *window,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), DASH_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static const char *
+visible_page (DashWindow *window)
+{
+  return gtk_stack_get_visible_child_name (template_child (window, "stack"));
+}
+
+static guint
+n_listed_stories (DashWindow *window)
+{
+  GtkListView *list_view = template_child (window, "list_view");
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view)));
+}
+
+/* The message dialog on top of @window, if there is one. */
+static AdwMessageDialog *
+find_message_dialog (DashWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static void
+import_one (DashWindow *window,
+            GFile      *file)
+{
+  dash_window_import_files (window, &file, 1);
+  g_assert_true (dash_window_get_importing (window));
+  spin_until (import_finished, window);
+}
+
+static void
+test_window_import_feed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) feed = write_file (fixture, "wire.xml", fixture_feed, -1);
+  DashWindow *window = open_window (fixture->db_path);
+
+  g_assert_nonnull (dash_window_get_corpus (window));
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+  g_assert_true (gtk_widget_get_sensitive (template_child (window, "import_button")));
+
+  import_one (window, feed);
+
+  g_assert_cmpstr (visible_page (window), ==, "stories");
+  g_assert_cmpuint (n_listed_stories (window), ==, 3);
+  g_assert_cmpstr (adw_window_title_get_subtitle (template_child (window, "window_title")), ==,
+                   "3 stories");
+  g_assert_null (find_message_dialog (window));
+  g_assert_true (gtk_widget_get_sensitive (template_child (window, "import_button")));
+
+  /* The same feed again only finds duplicates. */
+  import_one (window, feed);
+  g_assert_cmpuint (n_listed_stories (window), ==, 3);
+  g_assert_cmpstr (adw_window_title_get_subtitle (template_child (window, "window_title")), ==,
+                   "3 stories");
+  g_assert_null (find_message_dialog (window));
+
+  close_window (window);
+
+  /* A new window on the same database lists what was stored. */
+  window = open_window (fixture->db_path);
+  g_assert_cmpstr (visible_page (window), ==, "stories");
+  g_assert_cmpuint (n_listed_stories (window), ==, 3);
+  close_window (window);
+}
+
+static void
+test_window_import_garbage (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char garbage[] = {
+    0x00, 0x13, 0x7f, (char)0xff, (char)0xfe, 0x01, 0x02, 0x00, (char)0x89, 0x50, 0x00, 0x0b,
+    (char)0xc3, 0x28, 0x00, 0x00, 0x11, (char)0xa0, (char)0xa1, 0x00, 0x7f, 0x00, 0x03, 0x04,
+  };
+  g_autoptr(GFile) file = write_file (fixture, "garbage.bin", garbage, sizeof garbage);
+  DashWindow *window = open_window (fixture->db_path);
+  AdwMessageDialog *dialog;
+
+  import_one (window, file);
+
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "garbage.bin"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+  g_assert_cmpuint (n_listed_stories (window), ==, 0);
+
+  close_window (window);
+}
+
+static void
+test_window_database_corrupt (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GString) junk = g_string_new (NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  DashWindow *window;
+  AdwStatusPage *error_page;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (junk, "This file is plain text and no database at all.\n");
+  file = write_file (fixture, "corrupt.db", junk->str, junk->len);
+  path = g_file_get_path (file);
+
+  window = open_window (path);
+
+  g_assert_null (dash_window_get_corpus (window));
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  error_page = template_child (window, "error_page");
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "corrupt.db"));
+  g_assert_false (gtk_widget_get_sensitive (template_child (window, "import_button")));
+
+  /* Importing into it is refused without a crash, and the file is left alone. */
+  {
+    g_autoptr(GFile) feed = write_file (fixture, "wire.xml", fixture_feed, -1);
+    g_autofree char *contents = NULL;
+
+    dash_window_import_files (window, &feed, 1);
+    g_assert_false (dash_window_get_importing (window));
+    g_file_get_contents (path, &contents, NULL, NULL);
+    g_assert_cmpstr (contents, ==, junk->str);
+  }
+
+  close_window (window);
+}
+
+static void
+skip_test (gconstpointer data)
+{
+  g_test_skip ("No display: run under Xvfb (xvfb-run -a)");
+}
+
+static void
+add_test (const char *path,
+          void      (*func) (Fixture *, gconstpointer))
+{
+  if (have_display)
+    g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
+  else
+    g_test_add_data_func (path, NULL, skip_test);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  /* Without a session bus (plain Xvfb), the accessibility bridge would warn, and
+   * warnings are fatal here. */
+  g_setenv ("GTK_A11Y", "none", FALSE);
+
+  have_display = gtk_init_check ();
+  if (!have_display && g_getenv ("DASH_REQUIRE_DISPLAY") != NULL)
+    {
+      g_printerr ("No display, and DASH_REQUIRE_DISPLAY is set: run under Xvfb\n");
+      return EXIT_FAILURE;
+    }
+  if (have_display)
+    adw_init ();
+
+  add_test ("/window/import/feed", test_window_import_feed);
+  add_test ("/window/import/garbage", test_window_import_garbage);
+  add_test ("/window/database/corrupt", test_window_database_corrupt);
+
+  return g_test_run ();
+}
