@@ -287,19 +287,38 @@ hash_folded (GChecksum  *hash,
     return;
 
   folded = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (const char *p = text; *p; )
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
+      /* ASCII, most of any news text, without decoding. */
+      if ((guchar)*p < 0x80)
         {
-          if (gap && folded->len > 0)
-            g_string_append_c (folded, ' ');
-          g_string_append_unichar (folded, g_unichar_tolower (c));
-          gap = FALSE;
+          if (g_ascii_isalnum (*p))
+            {
+              if (gap && folded->len > 0)
+                g_string_append_c (folded, ' ');
+              g_string_append_c (folded, g_ascii_tolower (*p));
+              gap = FALSE;
+            }
+          else
+            gap = TRUE;
+          p++;
+          continue;
         }
       else
-        gap = TRUE;
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (g_unichar_isalnum (c))
+            {
+              if (gap && folded->len > 0)
+                g_string_append_c (folded, ' ');
+              g_string_append_unichar (folded, g_unichar_tolower (c));
+              gap = FALSE;
+            }
+          else
+            gap = TRUE;
+          p = g_utf8_next_char (p);
+        }
     }
   g_checksum_update (hash, (const guchar *)folded->str, folded->len);
   g_checksum_update (hash, (const guchar *)"\n", 1);

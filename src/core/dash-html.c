@@ -28,8 +28,6 @@ typedef enum {
 
 /* Text clean-up. */
 
-#define REPLACEMENT_CHARACTER "\357\277\275"
-
 /* Characters that never carry meaning in an article's text: zero-width space, word
  * joiner, byte order mark and soft hyphen. They are dropped, not turned into spaces, so
  * that a word broken up with them for line wrapping stays one word. */

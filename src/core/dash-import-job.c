@@ -271,6 +271,131 @@ collect_files (DashImportJob *self,
     }
 }
 
+/* One file, parsed by the parser thread and handed to the writer. */
+typedef struct {
+  char      *path;
+  GPtrArray *articles;
+  char      *warning;
+  GError    *error;
+  gboolean   last;
+} Parsed;
+
+static void
+parsed_free (Parsed *parsed)
+{
+  g_free (parsed->path);
+  g_clear_pointer (&parsed->articles, g_ptr_array_unref);
+  g_free (parsed->warning);
+  g_clear_error (&parsed->error);
+  g_free (parsed);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Parsed, parsed_free)
+
+/* Files parsed ahead of the writer, at most: enough to keep both cores busy without
+ * holding a large import in memory. */
+#define PARSE_AHEAD 3
+
+typedef struct {
+  GPtrArray    *files;
+  GDateTime    *now;
+  GCancellable *cancellable;
+  GAsyncQueue  *parsed;   /* Parsed, to the writer */
+  GAsyncQueue  *slots;    /* tokens, back to the parser */
+  gint          stop;
+} Pipeline;
+
+/* The parser thread: parses files in order while the writer stores the previous ones.
+ * Parsing and indexing each take about half of an import's time, so on two cores
+ * this nearly halves it. */
+static gpointer
+parse_thread (gpointer user_data)
+{
+  Pipeline *pipeline = user_data;
+
+  for (guint i = 0; i < pipeline->files->len; i++)
+    {
+      Parsed *parsed;
+
+      g_async_queue_pop (pipeline->slots);
+      if (g_atomic_int_get (&pipeline->stop) || g_cancellable_is_cancelled (pipeline->cancellable))
+        break;
+
+      parsed = g_new0 (Parsed, 1);
+      parsed->path = g_strdup (g_ptr_array_index (pipeline->files, i));
+      parsed->articles = dash_parser_parse_file (parsed->path, pipeline->now, NULL,
+                                                 &parsed->warning, &parsed->error);
+      g_async_queue_push (pipeline->parsed, parsed);
+    }
+
+  /* Tells the writer there is nothing more. */
+  {
+    Parsed *last = g_new0 (Parsed, 1);
+
+    last->last = TRUE;
+    g_async_queue_push (pipeline->parsed, last);
+  }
+  return NULL;
+}
+
+static gboolean
+store_parsed (DashImportJob  *self,
+              DashCorpus     *corpus,
+              Parsed         *parsed,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  GStatBuf st;
+
+  if (parsed->articles == NULL)
+    {
+      /* The error already names the file; the failure list shows the path apart. */
+      const char *message = parsed->error->message;
+      gsize len = strlen (parsed->path);
+
+      if (strncmp (message, parsed->path, len) == 0 && strncmp (message + len, ": ", 2) == 0)
+        message += len + 2;
+      add_failure (self, parsed->path, message, TRUE);
+    }
+  else
+    {
+      GPtrArray *articles = parsed->articles;
+
+      if (parsed->warning != NULL)
+        add_failure (self, parsed->path, parsed->warning, FALSE);
+
+      for (guint start = 0; start < articles->len; start += DASH_IMPORT_BATCH_SIZE)
+        {
+          guint n = MIN (DASH_IMPORT_BATCH_SIZE, articles->len - start);
+          g_autoptr(GPtrArray) batch = g_ptr_array_new_full (n, NULL);
+          guint added = 0;
+          guint duplicates = 0;
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+
+          for (guint k = 0; k < n; k++)
+            g_ptr_array_add (batch, g_ptr_array_index (articles, start + k));
+          if (!dash_corpus_add_articles (corpus, batch, &added, &duplicates, error))
+            return FALSE;
+
+          g_mutex_lock (&self->lock);
+          self->imported += added;
+          self->duplicates += duplicates;
+          queue_notify_locked (self);
+          g_mutex_unlock (&self->lock);
+        }
+    }
+
+  g_mutex_lock (&self->lock);
+  self->files_done++;
+  if (g_stat (parsed->path, &st) == 0)
+    self->bytes_read += st.st_size;
+  queue_notify_locked (self);
+  g_mutex_unlock (&self->lock);
+  return TRUE;
+}
+
 gboolean
 dash_import_job_run (DashImportJob  *self,
                      GCancellable   *cancellable,
@@ -279,6 +404,11 @@ dash_import_job_run (DashImportJob  *self,
   g_autoptr(DashCorpus) corpus = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GAsyncQueue) parsed_queue = NULL;
+  g_autoptr(GAsyncQueue) slots = NULL;
+  Pipeline pipeline = { 0 };
+  GThread *parser;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (DASH_IS_IMPORT_JOB (self), FALSE);
 
@@ -300,75 +430,48 @@ dash_import_job_run (DashImportJob  *self,
   queue_notify_locked (self);
   g_mutex_unlock (&self->lock);
 
-  for (guint i = 0; i < files->len; i++)
+  parsed_queue = g_async_queue_new_full ((GDestroyNotify)parsed_free);
+  slots = g_async_queue_new ();
+  for (guint i = 0; i < PARSE_AHEAD; i++)
+    g_async_queue_push (slots, GUINT_TO_POINTER (1));
+  pipeline.files = files;
+  pipeline.now = now;
+  pipeline.cancellable = cancellable;
+  pipeline.parsed = parsed_queue;
+  pipeline.slots = slots;
+  parser = g_thread_new ("dash-parse", parse_thread, &pipeline);
+
+  for (;;)
     {
-      const char *path = g_ptr_array_index (files, i);
-      g_autoptr(GPtrArray) articles = NULL;
-      g_autoptr(GError) parse_error = NULL;
-      g_autofree char *warning = NULL;
-      GStatBuf st;
+      g_autoptr(Parsed) parsed = g_async_queue_pop (parsed_queue);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-
-      g_mutex_lock (&self->lock);
-      g_free (self->current_file);
-      self->current_file = g_strdup (path);
-      queue_notify_locked (self);
-      g_mutex_unlock (&self->lock);
-
-      articles = dash_parser_parse_file (path, now, NULL, &warning, &parse_error);
-      if (articles == NULL)
+      if (parsed->last)
+        break;
+      if (ok)
         {
-          /* The error already names the file; the failure list shows the path apart. */
-          const char *message = parse_error->message;
+          g_mutex_lock (&self->lock);
+          g_free (self->current_file);
+          self->current_file = g_strdup (parsed->path);
+          queue_notify_locked (self);
+          g_mutex_unlock (&self->lock);
 
-          if (g_str_has_prefix (message, path) && strncmp (message + strlen (path), ": ", 2) == 0)
-            message += strlen (path) + 2;
-          add_failure (self, path, message, TRUE);
+          ok = store_parsed (self, corpus, parsed, cancellable, error);
+          if (!ok)
+            g_atomic_int_set (&pipeline.stop, TRUE);
         }
-      else
-        {
-          if (warning != NULL)
-            add_failure (self, path, warning, FALSE);
-
-          for (guint start = 0; start < articles->len; start += DASH_IMPORT_BATCH_SIZE)
-            {
-              guint n = MIN (DASH_IMPORT_BATCH_SIZE, articles->len - start);
-              g_autoptr(GPtrArray) batch = g_ptr_array_new_full (n, NULL);
-              guint added = 0;
-              guint duplicates = 0;
-
-              if (g_cancellable_set_error_if_cancelled (cancellable, error))
-                return FALSE;
-
-              for (guint k = 0; k < n; k++)
-                g_ptr_array_add (batch, g_ptr_array_index (articles, start + k));
-              if (!dash_corpus_add_articles (corpus, batch, &added, &duplicates, error))
-                return FALSE;
-
-              g_mutex_lock (&self->lock);
-              self->imported += added;
-              self->duplicates += duplicates;
-              queue_notify_locked (self);
-              g_mutex_unlock (&self->lock);
-            }
-        }
-
-      g_mutex_lock (&self->lock);
-      self->files_done++;
-      if (g_stat (path, &st) == 0)
-        self->bytes_read += st.st_size;
-      queue_notify_locked (self);
-      g_mutex_unlock (&self->lock);
+      g_async_queue_push (slots, GUINT_TO_POINTER (1));
     }
+  g_thread_join (parser);
+
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
 
   g_mutex_lock (&self->lock);
   g_clear_pointer (&self->current_file, g_free);
   queue_notify_locked (self);
   g_mutex_unlock (&self->lock);
 
-  return TRUE;
+  return ok;
 }
 
 static void

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dash-story-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dash-story-row.h"
+
+/* One story in a list: its title, then where and when it was published. */
+struct _DashStoryRow
+{
+  GtkWidget    parent_instance;
+
+  DashArticle *article;
+
+  GtkLabel    *title_label;
+  GtkLabel    *meta_label;
+};
+
+G_DEFINE_FINAL_TYPE (DashStoryRow, dash_story_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* "Source · date" in the user's locale; an estimated date says so. */
+static char *
+format_meta (DashArticle *article,
+             gboolean    *out_estimated)
+{
+  const char *source = dash_article_get_source (article);
+  gint64 published = dash_article_get_published (article);
+  g_autofree char *date = NULL;
+
+  *out_estimated = FALSE;
+
+  if (published != 0)
+    {
+      g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (published);
+      g_autofree char *formatted = NULL;
+
+      if (local != NULL)
+        formatted = g_date_time_format (local, "%x");
+
+      if (formatted != NULL && dash_article_get_date_estimated (article))
+        {
+          /* Translators: a date that was guessed from the story's text. */
+          date = g_strdup_printf (_("%s (estimated)"), formatted);
+          *out_estimated = TRUE;
+        }
+      else
+        date = g_steal_pointer (&formatted);
+    }
+
+  if (source == NULL || source[0] == '\0')
+    source = _("Unknown source");
+
+  if (date == NULL)
+    return g_strdup (source);
+
+  /* Translators: the source of a story, then its date. */
+  return g_strdup_printf (C_("story row", "%s · %s"), source, date);
+}
+
+static void
+update (DashStoryRow *self)
+{
+  const char *title = NULL;
+  g_autofree char *meta = NULL;
+  gboolean estimated = FALSE;
+
+  if (self->article != NULL)
+    {
+      title = dash_article_get_title (self->article);
+      if (title == NULL || title[0] == '\0')
+        title = _("Untitled Story");
+      meta = format_meta (self->article, &estimated);
+    }
+
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->meta_label, meta);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta_label),
+                               estimated ? _("The story is not dated: this date was "
+                                             "estimated from its text")
+                                         : NULL);
+}
+
+GtkWidget *
+dash_story_row_new (void)
+{
+  return g_object_new (DASH_TYPE_STORY_ROW, NULL);
+}
+
+DashArticle *
+dash_story_row_get_article (DashStoryRow *self)
+{
+  g_return_val_if_fail (DASH_IS_STORY_ROW (self), NULL);
+  return self->article;
+}
+
+void
+dash_story_row_set_article (DashStoryRow *self,
+                            DashArticle  *article)
+{
+  g_return_if_fail (DASH_IS_STORY_ROW (self));
+  g_return_if_fail (article == NULL || DASH_IS_ARTICLE (article));
+
+  if (g_set_object (&self->article, article))
+    {
+      update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+    }
+}
+
+static void
+dash_story_row_dispose (GObject *object)
+{
+  DashStoryRow *self = (DashStoryRow *)object;
+
+  g_clear_object (&self->article);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DASH_TYPE_STORY_ROW);
+
+  G_OBJECT_CLASS (dash_story_row_parent_class)->dispose (object);
+}
+
+static void
+dash_story_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DashStoryRow *self = DASH_STORY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dash_story_row_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DashStoryRow *self = DASH_STORY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      dash_story_row_set_article (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dash_story_row_class_init (DashStoryRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dash_story_row_dispose;
+  object_class->get_property = dash_story_row_get_property;
+  object_class->set_property = dash_story_row_set_property;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL,
+                         DASH_TYPE_ARTICLE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Dashboard/dash-story-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, DashStoryRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DashStoryRow, meta_label);
+  gtk_widget_class_set_css_name (widget_class, "storyrow");
+}
+
+static void
+dash_story_row_init (DashStoryRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
