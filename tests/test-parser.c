@@ -2,7 +2,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dash-core.h"
 
@@ -310,6 +313,30 @@ test_missing_file (void)
 }
 
 static void
+test_huge_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dash-huge-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  FILE *file = fopen (path, "w");
+
+  /* A sparse file just over the limit: refused by its size, without reading it. */
+  g_assert_nonnull (file);
+  g_assert_cmpint (ftruncate (fileno (file), DASH_PARSER_MAX_FILE_SIZE + 1), ==, 0);
+  fclose (file);
+
+  articles = dash_parser_parse_file (path, NULL, NULL, NULL, &error);
+  g_assert_null (articles);
+  g_assert_error (error, DASH_ERROR, DASH_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, "too large"));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
 test_hostile_memory (void)
 {
   /* Bytes that are none of the formats, truncated prefixes of valid ones, deep
@@ -437,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/parser/bad-files", test_bad_files);
   g_test_add_func ("/parser/missing-file", test_missing_file);
   g_test_add_func ("/parser/hostile", test_hostile_memory);
+  g_test_add_func ("/parser/huge-file", test_huge_file);
   g_test_add_func ("/parser/detect", test_detect);
   g_test_add_func ("/parser/content-hash", test_content_hash);
 

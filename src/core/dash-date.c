@@ -15,6 +15,8 @@
 
 #define G_LOG_DOMAIN "dash-date"
 
+#include "config.h"
+
 #include "dash-date.h"
 
 #include <string.h>

@@ -10,6 +10,8 @@
 
 #define G_LOG_DOMAIN "dash-html"
 
+#include "config.h"
+
 #include "dash-html.h"
 
 #include <libxml/HTMLparser.h>
