@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dash-core.h"
+#include "dash-test-util.h"
 
 typedef struct {
   char *dir;
@@ -76,7 +77,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("dash-cli-XXXXXX", NULL);
+  f->dir = dash_test_make_tmp_dir ("dash-cli");
   f->db = g_build_filename (f->dir, "corpus.db", NULL);
 }
 
@@ -84,13 +85,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->db, "-shm", NULL);
-
-  g_remove (wal);
-  g_remove (shm);
-  g_remove (f->db);
-  g_rmdir (f->dir);
+  dash_test_remove_tree (f->dir);
   g_free (f->db);
   g_free (f->dir);
 }

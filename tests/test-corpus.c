@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "dash-core.h"
+#include "dash-test-util.h"
 
 typedef struct {
   char       *dir;
@@ -70,8 +71,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GPtrArray) articles = NULL;
   guint added = 0, dups = 0;
 
-  f->dir = g_dir_make_tmp ("dash-corpus-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = dash_test_make_tmp_dir ("dash-corpus");
   f->path = g_build_filename (f->dir, "sub", "corpus.db", NULL);
   f->corpus = dash_corpus_open (f->path, &error);
   g_assert_no_error (error);
@@ -88,29 +88,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_chmod (path, 0700);
-  g_remove (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->corpus);
-  remove_tree (f->dir);
+  dash_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -402,7 +384,7 @@ static void
 test_corrupt (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dash-corrupt-XXXXXX", NULL);
+  g_autofree char *dir = dash_test_make_tmp_dir ("dash-corrupt");
   g_autofree char *path = g_build_filename (dir, "corpus.db", NULL);
   g_autoptr(DashCorpus) corpus = NULL;
   g_autofree char *contents = NULL;
@@ -431,7 +413,7 @@ static void
 test_foreign_database (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dash-foreign-XXXXXX", NULL);
+  g_autofree char *dir = dash_test_make_tmp_dir ("dash-foreign");
   g_autofree char *path = g_build_filename (dir, "other.db", NULL);
   g_autoptr(DashCorpus) corpus = NULL;
   sqlite3 *db;

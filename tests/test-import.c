@@ -9,16 +9,7 @@
 #include <sys/wait.h>
 
 #include "dash-core.h"
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("dash-import-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
+#include "dash-test-util.h"
 
 static void
 copy_fixture (const char *name,
@@ -58,21 +49,6 @@ write_feeds (const char *dir,
       g_string_append (xml, "</channel></rss>\n");
       g_assert_true (g_file_set_contents (path, xml->str, xml->len, NULL));
     }
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
 }
 
 static int
@@ -122,7 +98,7 @@ failure_for (GPtrArray  *failures,
 static void
 test_folder (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dash_test_make_tmp_dir ("dash-import");
   g_autofree char *input = g_build_filename (dir, "input", NULL);
   g_autofree char *nested = g_build_filename (input, "nested", NULL);
   g_autofree char *db = g_build_filename (dir, "corpus.db", NULL);
@@ -170,13 +146,13 @@ test_folder (void)
   g_assert_cmpuint (dash_import_job_get_duplicates (again), ==, expected);
   g_assert_cmpint (count_articles (db, NULL), ==, expected);
 
-  remove_tree (dir);
+  dash_test_remove_tree (dir);
 }
 
 static void
 test_missing_path (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dash_test_make_tmp_dir ("dash-import");
   g_autofree char *db = g_build_filename (dir, "corpus.db", NULL);
   const char *paths[] = { "/nonexistent/news.xml", NULL };
   g_autoptr(DashImportJob) job = dash_import_job_new (db, paths);
@@ -188,13 +164,13 @@ test_missing_path (void)
   failure = g_ptr_array_index (dash_import_job_get_failures (job), 0);
   g_assert_cmpstr (failure->path, ==, "/nonexistent/news.xml");
   g_assert_nonnull (strstr (failure->message, "no such file"));
-  remove_tree (dir);
+  dash_test_remove_tree (dir);
 }
 
 static void
 test_corrupt_database (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dash_test_make_tmp_dir ("dash-import");
   g_autofree char *db = g_build_filename (dir, "corpus.db", NULL);
   g_autofree char *feed = g_test_build_filename (G_TEST_DIST, "data", "rss2.xml", NULL);
   const char *paths[] = { feed, NULL };
@@ -206,7 +182,7 @@ test_corrupt_database (void)
   g_assert_false (dash_import_job_run (job, NULL, &error));
   g_assert_error (error, DASH_ERROR, DASH_ERROR_DATABASE);
   g_assert_true (g_str_has_prefix (error->message, db));
-  remove_tree (dir);
+  dash_test_remove_tree (dir);
 }
 
 typedef struct {
@@ -242,7 +218,7 @@ run_cb (GObject      *object,
 static void
 test_async_progress (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dash_test_make_tmp_dir ("dash-import");
   g_autofree char *input = g_build_filename (dir, "input", NULL);
   g_autofree char *db = g_build_filename (dir, "corpus.db", NULL);
   const char *paths[] = { input, NULL };
@@ -262,13 +238,13 @@ test_async_progress (void)
   g_assert_cmpuint (state.n_notifies, >=, 1);
   g_assert_cmpuint (dash_import_job_get_imported (job), ==, 1200);
   g_assert_cmpfloat (dash_import_job_get_fraction (job), ==, 1.0);
-  remove_tree (dir);
+  dash_test_remove_tree (dir);
 }
 
 static void
 test_cancel (void)
 {
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dash_test_make_tmp_dir ("dash-import");
   g_autofree char *input = g_build_filename (dir, "input", NULL);
   g_autofree char *db = g_build_filename (dir, "corpus.db", NULL);
   g_autofree char *integrity = NULL;
@@ -296,14 +272,14 @@ test_cancel (void)
   g_assert_cmpint (n, <, 20000);
   g_assert_cmpint (n % DASH_IMPORT_BATCH_SIZE, ==, 0);
   g_assert_cmpint (n, ==, (int)dash_import_job_get_imported (job));
-  remove_tree (dir);
+  dash_test_remove_tree (dir);
 }
 
 static void
 test_crash (void)
 {
   const char *cli = g_getenv ("DASH_CLI");
-  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *dir = dash_test_make_tmp_dir ("dash-import");
   g_autofree char *input = g_build_filename (dir, "input", NULL);
   g_autofree char *db = g_build_filename (dir, "corpus.db", NULL);
   g_autofree char *integrity = NULL;
@@ -358,7 +334,7 @@ test_crash (void)
                     ==, 30000);
   g_assert_cmpuint (dash_import_job_get_duplicates (resume), ==, (guint)n);
   g_assert_cmpint (count_articles (db, NULL), ==, 30000);
-  remove_tree (dir);
+  dash_test_remove_tree (dir);
 }
 
 int

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "dash-core.h"
+#include "dash-test-util.h"
 
 static GDateTime *
 fixed_now (void)
@@ -315,7 +316,7 @@ test_missing_file (void)
 static void
 test_huge_file (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("dash-huge-XXXXXX", NULL);
+  g_autofree char *dir = dash_test_make_tmp_dir ("dash-huge");
   g_autofree char *path = g_build_filename (dir, "huge.xml", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) articles = NULL;

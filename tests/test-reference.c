@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dash-core.h"
+#include "dash-test-util.h"
 
 typedef struct {
   char       *dir;
@@ -62,7 +63,7 @@ fixture_set_up (Fixture       *f,
   if (paths[0] == NULL)
     return;
 
-  f->dir = g_dir_make_tmp ("dash-reference-XXXXXX", &error);
+  f->dir = dash_test_make_tmp_dir ("dash-reference");
   f->db = g_build_filename (f->dir, "corpus.db", NULL);
   job = dash_import_job_new (f->db, paths);
   g_assert_true (dash_import_job_run (job, NULL, &error));
@@ -89,16 +90,8 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_pointer (&f->articles, g_ptr_array_unref);
   g_clear_object (&f->corpus);
-  if (f->db != NULL)
-    {
-      g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (f->db, "-shm", NULL);
-
-      g_remove (wal);
-      g_remove (shm);
-      g_remove (f->db);
-      g_rmdir (f->dir);
-    }
+  if (f->dir != NULL)
+    dash_test_remove_tree (f->dir);
   g_clear_pointer (&f->db, g_free);
   g_clear_pointer (&f->dir, g_free);
 }

@@ -156,6 +156,18 @@ parse_range (Options     *options,
   return TRUE;
 }
 
+/* Applies --limit (or @default_limit), --source, --from and --to to @filter. */
+static gboolean
+apply_options (Options    *options,
+               DashFilter *filter,
+               guint       default_limit,
+               int        *status)
+{
+  filter->limit = options->limit > 0 ? (guint)options->limit : default_limit;
+  dash_filter_set_source (filter, options->source);
+  return parse_range (options, filter, status);
+}
+
 static int
 cmd_import (Options *options)
 {
@@ -371,10 +383,8 @@ cmd_search (Options *options)
     g_autofree char *query = g_strjoinv (" ", options->args + 1);
     dash_filter_set_query (filter, query);
   }
-  filter->limit = options->limit > 0 ? (guint)options->limit : 20;
   filter->sort = DASH_SORT_RELEVANCE;
-  dash_filter_set_source (filter, options->source);
-  if (!parse_range (options, filter, &status))
+  if (!apply_options (options, filter, 20, &status))
     return status;
 
   return list_articles (options, filter, TRUE);
@@ -389,9 +399,7 @@ cmd_articles (Options *options)
   if (g_strv_length (options->args) != 1)
     return fail (EXIT_USAGE, _("articles takes no arguments (use search to find stories)"));
 
-  filter->limit = options->limit > 0 ? (guint)options->limit : 50;
-  dash_filter_set_source (filter, options->source);
-  if (!parse_range (options, filter, &status))
+  if (!apply_options (options, filter, 50, &status))
     return status;
 
   return list_articles (options, filter, FALSE);
