@@ -405,8 +405,7 @@ test_corrupt (void)
   g_assert_cmpuint (len, ==, sizeof junk);
   g_assert_cmpint (memcmp (contents, junk, len), ==, 0);
 
-  g_remove (path);
-  g_rmdir (dir);
+  dash_test_remove_tree (dir);
 }
 
 static void
@@ -428,9 +427,11 @@ test_foreign_database (void)
   g_assert_error (error, DASH_ERROR, DASH_ERROR_DATABASE);
   g_assert_nonnull (strstr (error->message, "not made by Dashboard"));
   g_assert_cmpint (sql_int (path, "SELECT count(*) FROM sqlite_master"), ==, 1);
-
-  g_remove (path);
-  g_rmdir (dir);
+  {
+    g_autofree char *journal = sql_text (path, "PRAGMA journal_mode");
+    g_assert_cmpstr (journal, ==, "delete");
+  }
+  dash_test_remove_tree (dir);
 }
 
 static void

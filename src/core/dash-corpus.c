@@ -239,7 +239,6 @@ migrate (DashCorpus  *self,
          GError     **error)
 {
   int version = query_int (self, "PRAGMA user_version", error);
-  int n_tables;
 
   if (version < 0)
     return FALSE;
@@ -253,20 +252,6 @@ migrate (DashCorpus  *self,
     }
   if (version == DASH_CORPUS_SCHEMA_VERSION)
     return TRUE;
-
-  if (version == 0)
-    {
-      n_tables = query_int (self, "SELECT count(*) FROM sqlite_master", error);
-      if (n_tables < 0)
-        return FALSE;
-      if (n_tables > 0)
-        {
-          g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
-                       _("%s: this SQLite database was not made by Dashboard; "
-                         "it is left untouched"), self->path);
-          return FALSE;
-        }
-    }
 
   if (self->read_only)
     {
@@ -323,6 +308,7 @@ dash_corpus_open (const char  *path,
   g_autoptr(DashCorpus) self = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(GError) rw_error = NULL;
+  int n_tables;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -366,9 +352,18 @@ dash_corpus_open (const char  *path,
         return NULL;
     }
 
-  /* The first read tells a damaged file or a file that is no database. */
-  if (query_int (self, "SELECT count(*) FROM sqlite_master", error) < 0)
+  /* The first read tells a damaged file or a file that is no database; then a database
+   * that is somebody else's is left exactly as it is. */
+  n_tables = query_int (self, "SELECT count(*) FROM sqlite_master", error);
+  if (n_tables < 0)
     return NULL;
+  if (n_tables > 0 && query_int (self, "PRAGMA user_version", NULL) == 0)
+    {
+      g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                   _("%s: this SQLite database was not made by Dashboard; "
+                     "it is left untouched"), self->path);
+      return NULL;
+    }
 
   if (!self->read_only)
     {
