@@ -73,6 +73,8 @@ static const char *migrations[] = {
   "  content = 'articles', content_rowid = 'id',"
   "  tokenize = 'porter unicode61 remove_diacritics 2'"
   ");"
+  /* Titles weigh most, then summaries, then bodies. */
+  "INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');"
   "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
   "  INSERT INTO articles_fts (articles_fts, rowid, title, summary, body)"
   "    VALUES ('delete', old.id, old.title, old.summary, old.body);"
@@ -596,34 +598,47 @@ collect_ids (DashCorpus        *self,
   g_autoptr(GString) sql = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
   DashSort sort = filter != NULL ? filter->sort : DASH_SORT_DATE_DESC;
+  gboolean filtered = filter != NULL && (filter->from != 0 || filter->to != 0 ||
+                                         filter->source != NULL);
   int rc;
   int n = 1;
 
   *is_syntax = FALSE;
 
-  if (match != NULL)
-    g_string_append (sql, "SELECT a.id, bm25 (articles_fts, 10.0, 4.0, 1.0) AS rank "
+  if (match != NULL && !filtered && sort == DASH_SORT_RELEVANCE)
+    {
+      /* The common case, best matches first, needs nothing but the index. */
+      g_string_append (sql, "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1 "
+                            "ORDER BY rank");
+      if (filter != NULL && filter->limit > 0)
+        g_string_append (sql, " LIMIT ?5");
+    }
+  else if (match != NULL)
+    g_string_append (sql, "SELECT a.id, articles_fts.rank AS rank "
                           "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
                           "WHERE articles_fts MATCH ?1");
   else
     g_string_append (sql, "SELECT a.id, 0.0 AS rank FROM articles a WHERE 1");
 
-  if (filter != NULL && filter->from != 0)
-    g_string_append (sql, " AND a.published >= ?2");
-  if (filter != NULL && filter->to != 0)
-    g_string_append (sql, " AND a.published < ?3");
-  if (filter != NULL && filter->source != NULL)
-    g_string_append (sql, " AND a.source_id = (SELECT id FROM sources WHERE name = ?4)");
+  if (match == NULL || filtered || sort != DASH_SORT_RELEVANCE)
+    {
+      if (filter != NULL && filter->from != 0)
+        g_string_append (sql, " AND a.published >= ?2");
+      if (filter != NULL && filter->to != 0)
+        g_string_append (sql, " AND a.published < ?3");
+      if (filter != NULL && filter->source != NULL)
+        g_string_append (sql, " AND a.source_id = (SELECT id FROM sources WHERE name = ?4)");
 
-  if (sort == DASH_SORT_RELEVANCE && match != NULL)
-    g_string_append (sql, " ORDER BY rank, a.published DESC");
-  else if (sort == DASH_SORT_DATE_ASC)
-    g_string_append (sql, " ORDER BY a.published IS NULL, a.published, a.id");
-  else
-    g_string_append (sql, " ORDER BY a.published IS NULL, a.published DESC, a.id DESC");
+      if (sort == DASH_SORT_RELEVANCE && match != NULL)
+        g_string_append (sql, " ORDER BY rank, a.published DESC");
+      else if (sort == DASH_SORT_DATE_ASC)
+        g_string_append (sql, " ORDER BY a.published IS NULL, a.published, a.id");
+      else
+        g_string_append (sql, " ORDER BY a.published IS NULL, a.published DESC, a.id DESC");
 
-  if (filter != NULL && filter->limit > 0)
-    g_string_append (sql, " LIMIT ?5");
+      if (filter != NULL && filter->limit > 0)
+        g_string_append (sql, " LIMIT ?5");
+    }
 
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     return set_db_error (self, error, _("cannot prepare the search"));
