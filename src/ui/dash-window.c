@@ -195,11 +195,12 @@ set_job (DashWindow    *self,
 
 static void
 show_failures (DashWindow *self,
-               GPtrArray  *failures)
+               GPtrArray  *failures,
+               guint       n_failed)
 {
   g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
-  const char *heading;
 
   for (guint i = 0; i < failures->len && i < MAX_LISTED_FAILURES; i++)
     {
@@ -221,7 +222,13 @@ show_failures (DashWindow *self,
                               more);
     }
 
-  heading = ngettext ("A File Had Problems", "Some Files Had Problems", failures->len);
+  /* The list also holds files that were read in part, with what was skipped. */
+  if (n_failed > 0)
+    heading = g_strdup_printf (ngettext ("%u File Could Not Be Imported",
+                                         "%u Files Could Not Be Imported", n_failed),
+                               n_failed);
+  else
+    heading = g_strdup (_("Some Stories Were Skipped"));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
@@ -312,7 +319,7 @@ import_done_cb (GObject      *object,
 
   failures = dash_import_job_get_failures (job);
   if (failures != NULL && failures->len > 0)
-    show_failures (self, failures);
+    show_failures (self, failures, dash_import_job_get_failed (job));
 }
 
 void
