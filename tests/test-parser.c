@@ -404,6 +404,105 @@ test_hostile_memory (void)
   }
 }
 
+static GPtrArray *
+parse_string (const char  *data,
+              gssize       len,
+              GError     **error)
+{
+  return dash_parser_parse (data, len < 0 ? strlen (data) : (gsize)len, "memory", NULL, NULL,
+                            NULL, error);
+}
+
+static void
+test_review_regressions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+
+  /* An XML file that is no feed names its root element (and reads no freed memory). */
+  articles = parse_string ("<?xml version=\"1.0\"?><notafeed/>", -1, &error);
+  g_assert_null (articles);
+  g_assert_nonnull (strstr (error->message, "<notafeed>"));
+  g_clear_error (&error);
+
+  /* JSON nested deeper than any export is refused, not a stack overflow. */
+  {
+    g_autoptr(GString) deep = g_string_new (NULL);
+
+    for (guint i = 0; i < 100000; i++)
+      g_string_append_c (deep, '[');
+    articles = parse_string (deep->str, deep->len, &error);
+    g_assert_null (articles);
+    g_assert_error (error, DASH_ERROR, DASH_ERROR_MALFORMED);
+    g_assert_nonnull (strstr (error->message, "nested"));
+    g_clear_error (&error);
+  }
+
+  /* A title with a hyphen keeps it when nothing says the tail is a publication. */
+  g_clear_pointer (&articles, g_ptr_array_unref);
+  articles = parse_string ("Ceasefire talks - what we know so far\n\nNegotiators met.\n", -1,
+                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dash_article_get_title (g_ptr_array_index (articles, 0)), ==,
+                   "Ceasefire talks - what we know so far");
+
+  /* Entities the document declares are part of its text. */
+  g_clear_pointer (&articles, g_ptr_array_unref);
+  articles = parse_string ("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY co \"Example Co\">]>"
+                           "<rss version=\"2.0\"><channel><title>t</title><item>"
+                           "<title>&co; results</title><description>d</description>"
+                           "</item></channel></rss>", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dash_article_get_title (g_ptr_array_index (articles, 0)), ==,
+                   "Example Co results");
+}
+
+static void
+test_encodings (void)
+{
+  g_autofree char *feed_path = g_test_build_filename (G_TEST_DIST, "data", "textfeed.txt", NULL);
+  g_autofree char *rss_path = g_test_build_filename (G_TEST_DIST, "data", "rss2.xml", NULL);
+  g_autofree char *feed = NULL;
+  g_autofree char *rss = NULL;
+  g_autofree char *cp1252 = NULL;
+  g_autofree char *utf16 = NULL;
+  g_autofree char *with_bom = NULL;
+  g_autoptr(GPtrArray) from_cp1252 = NULL;
+  g_autoptr(GPtrArray) from_utf16 = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (feed_path, &feed, NULL, NULL));
+  g_assert_true (g_file_get_contents (rss_path, &rss, NULL, NULL));
+
+  /* A stripped feed saved as Windows-1252 is still a feed of two items. */
+  cp1252 = g_convert (feed, -1, "WINDOWS-1252", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  from_cp1252 = parse_string (cp1252, len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (from_cp1252->len, ==, 2);
+  g_assert_true (g_str_has_suffix (dash_article_get_summary (g_ptr_array_index (from_cp1252, 0)),
+                                   "\u2026"));
+
+  /* A UTF-16 feed with its byte order mark. */
+  {
+    g_autoptr(GString) declared = g_string_new (rss);
+
+    g_string_replace (declared, "encoding=\"UTF-8\"", "encoding=\"UTF-16\"", 1);
+    utf16 = g_convert (declared->str, -1, "UTF-16LE", "UTF-8", NULL, &len, &error);
+    g_assert_no_error (error);
+    with_bom = g_malloc (len + 2);
+    with_bom[0] = (char)0xFF;
+    with_bom[1] = (char)0xFE;
+    memcpy (with_bom + 2, utf16, len);
+  }
+  from_utf16 = parse_string (with_bom, len + 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (from_utf16->len, ==, 3);
+  g_assert_cmpstr (dash_article_get_title (g_ptr_array_index (from_utf16, 0)), ==,
+                   "Port authority doubles inspection fees");
+}
+
 static void
 test_detect (void)
 {
@@ -467,6 +566,8 @@ main (int   argc,
   g_test_add_func ("/parser/hostile", test_hostile_memory);
   g_test_add_func ("/parser/huge-file", test_huge_file);
   g_test_add_func ("/parser/detect", test_detect);
+  g_test_add_func ("/parser/review-regressions", test_review_regressions);
+  g_test_add_func ("/parser/encodings", test_encodings);
   g_test_add_func ("/parser/content-hash", test_content_hash);
 
   return g_test_run ();

@@ -207,6 +207,8 @@ cmd_import (Options *options)
           json_builder_add_string_value (builder, failure->path);
           json_builder_set_member_name (builder, "error");
           json_builder_add_string_value (builder, failure->message);
+          json_builder_set_member_name (builder, "partial");
+          json_builder_add_boolean_value (builder, failure->partial);
           json_builder_end_object (builder);
         }
       if (!ok)
@@ -360,7 +362,7 @@ list_articles (Options    *options,
                   dash_article_get_id (article),
                   when != NULL ? when : "—",
                   dash_article_get_date_estimated (article) ? "~" : " ",
-                  dash_article_get_title (article));
+                  dash_article_get_title (article) ?: "");
           if (with_snippet && dash_article_get_snippet (article) != NULL)
             printf ("        %s\n", dash_article_get_snippet (article));
         }
@@ -445,7 +447,7 @@ cmd_article (Options *options)
               dash_article_get_date_estimated (article) ? _(" (estimated)") : "");
       if (dash_article_get_url (article) != NULL)
         printf ("%s\n", dash_article_get_url (article));
-      printf ("\n%s\n", dash_article_get_body (article));
+      printf ("\n%s\n", dash_article_get_body (article) ?: "");
     }
   return EXIT_OK;
 }

@@ -203,6 +203,7 @@ add_failure (DashImportJob *self,
 
   failure->path = g_strdup (path);
   failure->message = g_strdup (message);
+  failure->partial = !file_failed;
 
   g_mutex_lock (&self->lock);
   g_ptr_array_add (self->failures, failure);
@@ -243,7 +244,10 @@ collect_files (DashImportJob *self,
       return;
     }
   if (depth > 32)
-    return;
+    {
+      add_failure (self, path, _("folder nested too deep, not read"), FALSE);
+      return;
+    }
 
   dir = g_dir_open (path, 0, &error);
   if (dir == NULL)
@@ -266,7 +270,10 @@ collect_files (DashImportJob *self,
         return;
       /* Symbolic links to folders could loop; files behind links are fine. */
       if (g_file_test (child, G_FILE_TEST_IS_SYMLINK) && g_file_test (child, G_FILE_TEST_IS_DIR))
-        continue;
+        {
+          add_failure (self, child, _("a link to a folder, not followed"), FALSE);
+          continue;
+        }
       collect_files (self, child, files, cancellable, depth + 1);
     }
 }

@@ -14,8 +14,9 @@ G_DECLARE_FINAL_TYPE (DashImportJob, dash_import_job, DASH, IMPORT_JOB, GObject)
 #define DASH_IMPORT_BATCH_SIZE 500
 
 typedef struct {
-  char *path;
-  char *message;
+  char     *path;
+  char     *message;
+  gboolean  partial;   /* The file imported, but parts of it were skipped. */
 } DashImportFailure;
 
 /* Imports files and folders (recursively, every regular file) into the database at
@@ -46,7 +47,7 @@ guint          dash_import_job_get_files_total (DashImportJob      *self);
 double         dash_import_job_get_fraction   (DashImportJob       *self);
 /* Bytes of the files read so far. */
 guint64        dash_import_job_get_bytes_read (DashImportJob       *self);
-/* (element-type DashImportFailure) */
+/* (element-type DashImportFailure) The job's own list: read it once the job is over. */
 GPtrArray     *dash_import_job_get_failures   (DashImportJob       *self);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
+#include <libxml/xmlerror.h>
+#include <libxml/globals.h>
 #include <string.h>
 
 #include "dash-date.h"
@@ -23,6 +25,8 @@
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
 #define NS_DC      "http://purl.org/dc/elements/1.1/"
 #define NS_RDF     "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define NS_RSS1    "http://purl.org/rss/1.0/"
+#define NS_RSS09   "http://my.netscape.com/rdf/simple/0.9/"
 
 typedef struct {
   int   line;
@@ -72,11 +76,15 @@ collect_text (xmlNode *node,
         case XML_ENTITY_REF_NODE:
           {
             const htmlEntityDesc *desc = htmlEntityLookup (child->name);
+            xmlEntity *entity = xmlGetDocEntity (child->doc, child->name);
 
-            if (desc != NULL)
+            /* An entity the document declares itself is used as written, unexpanded
+             * inside: no external entity is ever read, no entity bomb goes off. */
+            if (entity != NULL && entity->etype == XML_INTERNAL_GENERAL_ENTITY &&
+                entity->content != NULL)
+              g_string_append (out, (const char *)entity->content);
+            else if (desc != NULL)
               g_string_append_unichar (out, desc->value);
-            else if (child->children != NULL)
-              collect_text (child, out);
           }
           break;
         case XML_ELEMENT_NODE:
@@ -114,9 +122,12 @@ is_element (xmlNode    *node,
 {
   if (node->type != XML_ELEMENT_NODE || strcmp ((const char *)node->name, name) != 0)
     return FALSE;
+  /* RSS 0.9x and 2.0 elements have no namespace, RSS 1.0's have their own: an
+   * <atom:link> or <media:title> is not the item's link or title. */
   if (ns == NULL)
     return node->ns == NULL || node->ns->href == NULL ||
-           strcmp ((const char *)node->ns->href, NS_RDF) != 0;
+           strcmp ((const char *)node->ns->href, NS_RSS1) == 0 ||
+           strcmp ((const char *)node->ns->href, NS_RSS09) == 0;
   return node->ns != NULL && node->ns->href != NULL &&
          strcmp ((const char *)node->ns->href, ns) == 0;
 }
@@ -441,6 +452,7 @@ repair_entities (const char *data,
 static xmlDoc *
 read_xml (const char *data,
           gsize       len,
+          const char *encoding,
           XmlErrors  *errors)
 {
   int options = XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
@@ -448,12 +460,16 @@ read_xml (const char *data,
   xmlParserCtxt *ctxt;
   xmlDoc *doc;
 
+  xmlStructuredErrorFunc saved_func = xmlStructuredError;
+  void *saved_context = xmlStructuredErrorContext;
+
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
     return NULL;
+  /* The handler is per thread in libxml2; the caller's is put back after. */
   xmlSetStructuredErrorFunc (errors, structured_error_cb);
-  doc = xmlCtxtReadMemory (ctxt, data, (int)len, NULL, NULL, options);
-  xmlSetStructuredErrorFunc (NULL, NULL);
+  doc = xmlCtxtReadMemory (ctxt, data, (int)len, NULL, encoding, options);
+  xmlSetStructuredErrorFunc (saved_context, saved_func);
   xmlFreeParserCtxt (ctxt);
   return doc;
 }
@@ -466,6 +482,8 @@ _dash_parse_xml_feed (DashParseState *state,
                       GError        **error)
 {
   XmlErrors errors = { 0, NULL, FALSE, FALSE };
+  g_autofree char *utf8 = NULL;
+  const char *encoding = NULL;
   g_autofree char *source = NULL;
   g_autofree char *base = NULL;
   g_autofree char *language = NULL;
@@ -479,7 +497,27 @@ _dash_parse_xml_feed (DashParseState *state,
       return FALSE;
     }
 
-  doc = read_xml (data, len, &errors);
+  /* UTF-16 is made UTF-8 first, so that the entity repair below can work on bytes; the
+   * declaration in the prolog is then overridden. Other encodings are ASCII-based. */
+  if (len >= 2 && (((guchar)data[0] == 0xFF && (guchar)data[1] == 0xFE) ||
+                   ((guchar)data[0] == 0xFE && (guchar)data[1] == 0xFF)))
+    {
+      gsize written = 0;
+
+      utf8 = g_convert (data + 2, len - 2, "UTF-8",
+                        (guchar)data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", NULL, &written, NULL);
+      if (utf8 == NULL)
+        {
+          g_set_error_literal (error, DASH_ERROR, DASH_ERROR_MALFORMED,
+                               _("broken UTF-16 text"));
+          return FALSE;
+        }
+      data = utf8;
+      len = written;
+      encoding = "UTF-8";
+    }
+
+  doc = read_xml (data, len, encoding, &errors);
   if (errors.entity_problem)
     {
       g_autoptr(GString) repaired = repair_entities (data, len);
@@ -493,7 +531,7 @@ _dash_parse_xml_feed (DashParseState *state,
           g_set_error_literal (error, DASH_ERROR, DASH_ERROR_TOO_LARGE, _("the feed is too large"));
           return FALSE;
         }
-      doc = read_xml (repaired->str, repaired->len, &errors);
+      doc = read_xml (repaired->str, repaired->len, encoding, &errors);
     }
 
   if (doc == NULL || errors.fatal)
@@ -564,7 +602,7 @@ _dash_parse_xml_feed (DashParseState *state,
     }
   else
     {
-      const char *name = (const char *)root->name;
+      g_autofree char *name = g_strdup ((const char *)root->name);
 
       xmlFreeDoc (doc);
       if (g_ascii_strcasecmp (name, "html") == 0)

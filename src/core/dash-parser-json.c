@@ -100,6 +100,46 @@ lookup (JsonObject  *object,
   return NULL;
 }
 
+/* json-glib parses recursively: a few hundred kilobytes of "[[[[" would overflow the
+ * stack. No article export nests deeper than a handful of levels. */
+#define MAX_JSON_DEPTH 256
+
+static gboolean
+check_depth (const char  *data,
+             gsize        len,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            {
+              g_set_error (error, DASH_ERROR, DASH_ERROR_MALFORMED,
+                           _("broken JSON: nested more than %d levels deep"), MAX_JSON_DEPTH);
+              return FALSE;
+            }
+        }
+      else if (c == ']' || c == '}')
+        depth--;
+    }
+  return TRUE;
+}
+
 static gint64
 parse_json_time (JsonObject *object)
 {
@@ -116,9 +156,15 @@ parse_json_time (JsonObject *object)
       else if (json_node_get_value_type (node) == G_TYPE_INT64 ||
                json_node_get_value_type (node) == G_TYPE_DOUBLE)
         {
-          gint64 t = json_node_get_value_type (node) == G_TYPE_INT64
-                     ? json_node_get_int (node)
-                     : (gint64)json_node_get_double (node);
+          double d = json_node_get_value_type (node) == G_TYPE_INT64
+                     ? (double)json_node_get_int (node)
+                     : json_node_get_double (node);
+          gint64 t;
+
+          /* Out of any plausible range (and of what a cast can hold): not a date. */
+          if (!(d > -9e15 && d < 9e15))
+            continue;
+          t = (gint64)d;
 
           /* Milliseconds since the epoch are as common as seconds. */
           if (t > G_GINT64_CONSTANT (100000000000))
@@ -240,6 +286,8 @@ _dash_parse_json (DashParseState *state,
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
 
+  if (!check_depth (data, len, error))
+    return FALSE;
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
       g_set_error (error, DASH_ERROR, DASH_ERROR_MALFORMED,
@@ -308,7 +356,8 @@ _dash_parse_json_lines (DashParseState *state,
       if (q < line_end)
         {
           n_lines++;
-          if (!json_parser_load_from_data (parser, q, line_end - q, &local_error))
+          if (!check_depth (q, line_end - q, &local_error) ||
+              !json_parser_load_from_data (parser, q, line_end - q, &local_error))
             _dash_parse_state_skip (state, _("line %u is not valid JSON: %s"),
                                     line_no, local_error->message);
           else

@@ -75,12 +75,12 @@ is_marker_line (const char *line,
   return *line == '\0';
 }
 
-/* Splits "Title – Publication" at the last dash or bar, when what follows is short
- * enough to be a name. */
-static void
-split_title_line (const char  *line,
-                  char       **title,
-                  char       **source)
+/* Where "Title – Publication" would split: the separator's offset and the name after
+ * it, when what follows is short enough to be a name. */
+static const char *
+publication_suffix (const char *line,
+                    gsize      *title_len,
+                    gboolean   *strong)
 {
   const char *seps[] = { " \u2013 ", " \u2014 ", " | ", " - ", NULL };
 
@@ -95,51 +95,102 @@ split_title_line (const char  *line,
 
           if (name_len > 0 && name_len <= 60)
             {
-              *title = g_strstrip (g_strndup (line, sep - line));
-              *source = g_strstrip (g_strdup (name));
-              return;
+              *title_len = sep - line;
+              /* An en or em dash is how such dumps separate the publication; a hyphen
+               * or a bar is as often part of the title. */
+              *strong = i < 2;
+              return name;
             }
         }
     }
-  *title = g_strstrip (g_strdup (line));
-  *source = NULL;
+  return NULL;
+}
+
+typedef struct {
+  char *title_line;
+  char *body;
+} DumpChunk;
+
+static void
+dump_chunk_free (DumpChunk *chunk)
+{
+  g_free (chunk->title_line);
+  g_free (chunk->body);
+  g_free (chunk);
 }
 
 static void
-add_dump_article (DashParseState *state,
-                  const char     *chunk,
-                  gsize           len,
-                  guint           index)
+collect_dump_chunk (DashParseState *state,
+                    GPtrArray      *chunks,
+                    const char     *chunk,
+                    gsize           len)
 {
   g_autofree char *text = g_strndup (chunk, len);
   g_autofree char *clean = dash_text_clean (text);
-  g_autofree char *title = NULL;
-  g_autofree char *source = NULL;
-  const char *body;
+  DumpChunk *dump;
   char *brk;
-  DashArticle *article;
 
   if (*clean == '\0')
     return;
 
   /* The title is the first line of the first paragraph. */
   brk = strstr (clean, "\n\n");
-  body = brk != NULL ? brk + 2 : "";
-  if (brk != NULL)
-    *brk = '\0';
-  split_title_line (clean, &title, &source);
-
-  if (*body == '\0')
+  if (brk == NULL)
     {
-      _dash_parse_state_skip (state, _("article %u has a title but no text"), index + 1);
+      _dash_parse_state_skip (state, _("article %u has a title but no text"), chunks->len + 1);
       return;
     }
+  *brk = '\0';
+  dump = g_new0 (DumpChunk, 1);
+  dump->title_line = g_strstrip (g_strdup (clean));
+  dump->body = g_strdup (brk + 2);
+  g_ptr_array_add (chunks, dump);
+}
 
-  article = dash_article_new ();
-  dash_article_set_title (article, title);
-  dash_article_set_source (article, source);
-  dash_article_set_body (article, body);
-  g_ptr_array_add (state->articles, article);
+/* Stories from the chunks: a title line's tail is taken for the publication when the
+ * file's other titles end the same way, or when an en dash sets it apart; otherwise
+ * "Ceasefire talks - what we know" stays the title, whole. */
+static void
+add_dump_articles (DashParseState *state,
+                   GPtrArray      *chunks)
+{
+  g_autoptr(GHashTable) suffixes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      DumpChunk *chunk = g_ptr_array_index (chunks, i);
+      gsize title_len;
+      gboolean strong;
+      const char *name = publication_suffix (chunk->title_line, &title_len, &strong);
+
+      if (name != NULL)
+        g_hash_table_insert (suffixes, (gpointer)name,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (suffixes,
+                                                                                       name)) + 1));
+    }
+
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      DumpChunk *chunk = g_ptr_array_index (chunks, i);
+      DashArticle *article = dash_article_new ();
+      gsize title_len;
+      gboolean strong;
+      const char *name = publication_suffix (chunk->title_line, &title_len, &strong);
+      guint seen = name != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (suffixes, name)) : 0;
+
+      if (name != NULL && (seen >= 2 || (strong && chunks->len == 1)))
+        {
+          g_autofree char *title = g_strstrip (g_strndup (chunk->title_line, title_len));
+          g_autofree char *source = g_strstrip (g_strdup (name));
+
+          dash_article_set_title (article, title);
+          dash_article_set_source (article, source);
+        }
+      else
+        dash_article_set_title (article, chunk->title_line);
+      dash_article_set_body (article, chunk->body);
+      g_ptr_array_add (state->articles, article);
+    }
 }
 
 gboolean
@@ -148,10 +199,10 @@ _dash_parse_text_dump (DashParseState *state,
                        gsize           len,
                        GError        **error)
 {
+  g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func ((GDestroyNotify)dump_chunk_free);
   const char *chunk = data;
   const char *p = data;
   const char *end = data + len;
-  guint index = 0;
 
   while (p < end)
     {
@@ -161,14 +212,15 @@ _dash_parse_text_dump (DashParseState *state,
 
       if (is_marker_line (line, "Continue Reading") || is_marker_line (line, "Continue reading"))
         {
-          add_dump_article (state, chunk, p - chunk, index++);
+          collect_dump_chunk (state, chunks, chunk, p - chunk);
           chunk = line_end;
         }
       p = line_end + (nl != NULL ? 1 : 0);
     }
   if (chunk < end)
-    add_dump_article (state, chunk, end - chunk, index);
+    collect_dump_chunk (state, chunks, chunk, end - chunk);
 
+  add_dump_articles (state, chunks);
   return TRUE;
 }
 

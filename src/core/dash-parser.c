@@ -205,6 +205,14 @@ dash_parser_detect (const char *data,
   return DASH_FORMAT_UNKNOWN;
 }
 
+static gboolean
+has_utf16_bom (const char *data,
+               gsize       len)
+{
+  return len >= 2 && (((guchar)data[0] == 0xFF && (guchar)data[1] == 0xFE) ||
+                      ((guchar)data[0] == 0xFE && (guchar)data[1] == 0xFF));
+}
+
 /* Gives text formats valid UTF-8: UTF-16 with a byte order mark is converted, other
  * invalid UTF-8 is taken as Windows-1252, the usual encoding of such exports. Binary
  * data is refused. */
@@ -349,33 +357,42 @@ dash_parser_parse (const char  *data,
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
   state.articles = articles;
-  format = dash_parser_detect (data, len, origin);
 
-  if (format == DASH_FORMAT_UNKNOWN)
+  if (len == 0 || skip_bom_and_space (data, len) == data + len)
     {
-      if (len == 0 || skip_bom_and_space (data, len) == data + len)
-        g_set_error_literal (error, DASH_ERROR, DASH_ERROR_FORMAT, _("the file is empty"));
-      else if (memchr (data, '\0', len) != NULL)
-        g_set_error_literal (error, DASH_ERROR, DASH_ERROR_FORMAT,
-                             _("binary data, not a news file"));
-      else if (looks_like_html_page (data, len))
-        g_set_error_literal (error, DASH_ERROR, DASH_ERROR_FORMAT,
-                             _("an HTML page, not a feed"));
-      else
-        g_set_error_literal (error, DASH_ERROR, DASH_ERROR_FORMAT,
-                             _("not a news format Dashboard can read "
-                               "(RSS, Atom, JSON, JSON Lines or a text dump)"));
+      g_set_error_literal (error, DASH_ERROR, DASH_ERROR_FORMAT, _("the file is empty"));
       return NULL;
+    }
+
+  /* XML declares its own encoding and goes to libxml2 as it is (UTF-16 with a byte
+   * order mark included); everything else is made UTF-8 first, then recognised. */
+  format = DASH_FORMAT_UNKNOWN;
+  if (*skip_bom_and_space (data, len) == '<')
+    format = dash_parser_detect (data, len, origin);
+  else if (has_utf16_bom (data, len))
+    {
+      g_autofree char *peek = to_utf8 (data, len, NULL);
+
+      if (peek != NULL && *skip_bom_and_space (peek, strlen (peek)) == '<')
+        format = dash_parser_detect (peek, strlen (peek), origin);
     }
 
   if (format == DASH_FORMAT_RSS || format == DASH_FORMAT_RDF || format == DASH_FORMAT_ATOM)
     ok = _dash_parse_xml_feed (&state, data, len, &format, error);
   else
     {
+      if (*skip_bom_and_space (data, len) == '<' && looks_like_html_page (data, len))
+        {
+          g_set_error_literal (error, DASH_ERROR, DASH_ERROR_FORMAT,
+                               _("an HTML page, not a feed"));
+          return NULL;
+        }
+
       text = to_utf8 (data, len, error);
       if (text == NULL)
         return NULL;
       len = strlen (text);
+      format = dash_parser_detect (text, len, origin);
 
       switch (format)
         {
@@ -389,9 +406,17 @@ dash_parser_parse (const char  *data,
           ok = _dash_parse_text_feed (&state, text, len, error);
           break;
         case DASH_FORMAT_TEXT_DUMP:
-        default:
           ok = _dash_parse_text_dump (&state, text, len, error);
           break;
+        default:
+          if (looks_like_html_page (text, len))
+            g_set_error_literal (error, DASH_ERROR, DASH_ERROR_FORMAT,
+                                 _("an HTML page, not a feed"));
+          else
+            g_set_error_literal (error, DASH_ERROR, DASH_ERROR_FORMAT,
+                                 _("not a news format Dashboard can read "
+                                   "(RSS, Atom, JSON, JSON Lines or a text dump)"));
+          return NULL;
         }
     }
 
@@ -434,8 +459,9 @@ dash_parser_parse_file (const char  *path,
                         char       **out_warning,
                         GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
+  g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
   GStatBuf st;
   GPtrArray *articles;
 
@@ -463,20 +489,14 @@ dash_parser_parse_file (const char  *path,
       return NULL;
     }
 
-  if (st.st_size == 0)
-    articles = dash_parser_parse ("", 0, path, now, out_format, out_warning, &local_error);
-  else
+  /* Read, not mapped: a file that shrinks while we read it must not kill the process. */
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
-      mapped = g_mapped_file_new (path, FALSE, &local_error);
-      if (mapped == NULL)
-        {
-          g_set_error (error, local_error->domain, local_error->code, "%s", local_error->message);
-          return NULL;
-        }
-      articles = dash_parser_parse (g_mapped_file_get_contents (mapped),
-                                    g_mapped_file_get_length (mapped),
-                                    path, now, out_format, out_warning, &local_error);
+      g_set_error (error, local_error->domain, local_error->code, "%s", local_error->message);
+      return NULL;
     }
+  articles = dash_parser_parse (contents, length, path, now, out_format, out_warning,
+                                &local_error);
 
   if (articles == NULL)
     {
