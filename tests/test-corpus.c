@@ -41,6 +41,11 @@ make_article (const char *title,
   return a;
 }
 
+#define CHIP_STORY \
+  "New sanctions target chip exports and tools. The rules cover lithography machines, " \
+  "design software and the engineers who service them, and take effect next month. " \
+  "Companies have thirty days to apply for licences."
+
 static GPtrArray *
 sample_articles (void)
 {
@@ -50,8 +55,7 @@ sample_articles (void)
                                            "The government raised tariffs on steel. Sanctions "
                                            "were also discussed by the trade ministry.",
                                            "https://a.example.com/1", "Alpha", "2024-01-10"));
-  g_ptr_array_add (articles, make_article ("Chip sanctions widen",
-                                           "New sanctions target chip exports and tools.",
+  g_ptr_array_add (articles, make_article ("Chip sanctions widen", CHIP_STORY,
                                            "https://a.example.com/2", "Alpha", "2024-02-10"));
   g_ptr_array_add (articles, make_article ("Naval drills near the strait",
                                            "Warships held drills. Observers expected tariffs "
@@ -175,8 +179,7 @@ test_dedup (Fixture       *f,
    * twice in the same batch. */
   g_ptr_array_add (variants, make_article ("Tariffs rise on steel imports (updated)", "Other.",
                                            "https://a.example.com/1", "Alpha", "2024-01-11"));
-  g_ptr_array_add (variants, make_article ("Chip sanctions widen",
-                                           "New sanctions target chip exports and tools.",
+  g_ptr_array_add (variants, make_article ("Chip sanctions widen", CHIP_STORY,
                                            "https://mirror.example.com/2", "Mirror", "2024-02-10"));
   g_ptr_array_add (variants, make_article ("A genuinely new story", "Fresh text.",
                                            "https://c.example.com/5", "Gamma", "2024-04-01"));
@@ -190,6 +193,26 @@ test_dedup (Fixture       *f,
   g_assert_true (dash_corpus_get_stats (f->corpus, &stats, &error));
   g_assert_cmpuint (stats.articles, ==, 5);
   g_assert_cmpuint (stats.sources, ==, 3);
+
+  /* Items with a title and no text at different addresses are different stories, and
+   * two feeds may both number their items 1. */
+  {
+    g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+    DashArticle *a = make_article ("Live updates", NULL, "https://d.example.com/live/1", "Delta",
+                                   "2024-05-01");
+    DashArticle *b = make_article ("Live updates", NULL, "https://e.example.com/live/1", "Echo",
+                                   "2024-05-02");
+
+    dash_article_set_guid (a, "1");
+    dash_article_set_guid (b, "1");
+    dash_article_update_content_hash (a);
+    dash_article_update_content_hash (b);
+    g_ptr_array_add (live, a);
+    g_ptr_array_add (live, b);
+    g_assert_true (dash_corpus_add_articles (f->corpus, live, &added, &dups, &error));
+    g_assert_cmpuint (added, ==, 2);
+    g_assert_cmpuint (dups, ==, 0);
+  }
 }
 
 static void

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "dash-article.h"
 #include "dash-date.h"
@@ -28,6 +29,8 @@ struct _DashArticle
   char   *origin;
   char   *snippet;
   double  rank;
+  GArray *mentions;
+  GArray *topics;
   guint   date_estimated : 1;
 };
 
@@ -65,6 +68,8 @@ dash_article_finalize (GObject *object)
   g_clear_pointer (&self->content_hash, g_free);
   g_clear_pointer (&self->origin, g_free);
   g_clear_pointer (&self->snippet, g_free);
+  g_clear_pointer (&self->mentions, g_array_unref);
+  g_clear_pointer (&self->topics, g_array_unref);
 
   G_OBJECT_CLASS (dash_article_parent_class)->finalize (object);
 }
@@ -274,6 +279,42 @@ dash_article_set_rank (DashArticle *self,
   self->rank = rank;
 }
 
+GArray *
+dash_article_get_mentions (DashArticle *self)
+{
+  g_return_val_if_fail (DASH_IS_ARTICLE (self), NULL);
+  return self->mentions;
+}
+
+void
+dash_article_set_mentions (DashArticle *self,
+                           GArray      *mentions)
+{
+  g_return_if_fail (DASH_IS_ARTICLE (self));
+  if (mentions != NULL)
+    g_array_ref (mentions);
+  g_clear_pointer (&self->mentions, g_array_unref);
+  self->mentions = mentions;
+}
+
+GArray *
+dash_article_get_topics (DashArticle *self)
+{
+  g_return_val_if_fail (DASH_IS_ARTICLE (self), NULL);
+  return self->topics;
+}
+
+void
+dash_article_set_topics (DashArticle *self,
+                         GArray      *topics)
+{
+  g_return_if_fail (DASH_IS_ARTICLE (self));
+  if (topics != NULL)
+    g_array_ref (topics);
+  g_clear_pointer (&self->topics, g_array_unref);
+  self->topics = topics;
+}
+
 /* Appends @text to @hash with case folded and every run of non-alphanumerics reduced
  * to one space, so that spacing and punctuation differences do not matter. */
 static void
@@ -329,12 +370,18 @@ dash_article_update_content_hash (DashArticle *self)
 {
   g_autoptr(GChecksum) hash = NULL;
   const char *digest;
+  const char *text;
 
   g_return_if_fail (DASH_IS_ARTICLE (self));
 
+  text = self->body != NULL ? self->body : self->summary;
   hash = g_checksum_new (G_CHECKSUM_SHA256);
   hash_folded (hash, self->title);
-  hash_folded (hash, self->body != NULL ? self->body : self->summary);
+  hash_folded (hash, text);
+  /* With little or no text ("Live updates"), the title alone does not make a story
+   * the same as another: its address tells them apart. */
+  if ((text == NULL || strlen (text) < 200) && self->url != NULL)
+    hash_folded (hash, self->url);
   digest = g_checksum_get_string (hash);
   /* 128 bits are plenty to tell stories apart and keep the index small. */
   g_free (self->content_hash);

@@ -44,6 +44,13 @@ void         dash_article_set_snippet       (DashArticle *self, const char *snip
 double       dash_article_get_rank          (DashArticle *self);
 void         dash_article_set_rank          (DashArticle *self, double rank);
 
+/* What the analysis found: (element-type DashMention) and (element-type DashTopicScore,
+ * ids interned). Either may be NULL when the story was not analysed. Takes a reference. */
+GArray      *dash_article_get_mentions      (DashArticle *self);
+void         dash_article_set_mentions      (DashArticle *self, GArray *mentions);
+GArray      *dash_article_get_topics        (DashArticle *self);
+void         dash_article_set_topics        (DashArticle *self, GArray *topics);
+
 /* Computes the content hash from the title and body (case and spacing folded) and
  * stores it; the same story imported from two places gets the same hash. */
 void         dash_article_update_content_hash (DashArticle *self);

@@ -13,17 +13,9 @@
 #include "dash-article.h"
 #include "dash-article-list.h"
 #include "dash-corpus.h"
-
-struct _DashCorpus
-{
-  GObject     parent_instance;
-
-  char       *path;
-  sqlite3    *db;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt */
-  GHashTable *source_ids;   /* source name → id, for imports */
-  guint       read_only : 1;
-};
+#include "dash-corpus-private.h"
+#include "dash-mention.h"
+#include "dash-topic-classifier.h"
 
 G_DEFINE_FINAL_TYPE (DashCorpus, dash_corpus, G_TYPE_OBJECT)
 
@@ -64,7 +56,8 @@ static const char *migrations[] = {
   "  origin TEXT"
   ");"
   "CREATE UNIQUE INDEX articles_content_hash ON articles (content_hash);"
-  "CREATE UNIQUE INDEX articles_guid ON articles (guid) WHERE guid IS NOT NULL;"
+  /* A GUID is only unique within its feed: two feeds may both number their items 1. */
+  "CREATE UNIQUE INDEX articles_guid ON articles (source_id, guid) WHERE guid IS NOT NULL;"
   "CREATE UNIQUE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;"
   "CREATE INDEX articles_published ON articles (published);"
   "CREATE INDEX articles_source ON articles (source_id, published);"
@@ -85,6 +78,61 @@ static const char *migrations[] = {
   "  INSERT INTO articles_fts (rowid, title, summary, body)"
   "    VALUES (new.id, new.title, new.summary, new.body);"
   "END;",
+
+  /* 2: what the analysis finds: entities and their mentions, topics, and per-day counts
+   * so that timelines draw from a few thousand rows whatever the corpus size. */
+  "CREATE TABLE entities ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  type TEXT NOT NULL,"
+  "  hidden INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (name, type)"
+  ");"
+  "CREATE TABLE mentions ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  field INTEGER NOT NULL,"
+  "  start INTEGER NOT NULL,"
+  "  end INTEGER NOT NULL,"
+  "  adjective INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX mentions_article ON mentions (article_id);"
+  "CREATE INDEX mentions_entity ON mentions (entity_id);"
+  "CREATE TABLE article_entities ("
+  "  entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  mentions INTEGER NOT NULL,"
+  "  PRIMARY KEY (entity_id, article_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX article_entities_article ON article_entities (article_id, entity_id);"
+  "CREATE TABLE topics ("
+  "  id TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  query TEXT,"                               /* FTS5 query of a user topic */
+  "  builtin INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO topics (id, name, builtin) VALUES"
+  "  ('trade_war', 'Trade war', 1), ('ai', 'AI', 1), ('defense', 'Defense', 1);"
+  "CREATE TABLE article_topics ("
+  "  topic_id TEXT NOT NULL REFERENCES topics (id) ON DELETE CASCADE,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  score REAL NOT NULL,"
+  "  PRIMARY KEY (topic_id, article_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX article_topics_article ON article_topics (article_id);"
+  "CREATE TABLE days (day INTEGER PRIMARY KEY, count INTEGER NOT NULL);"
+  "CREATE TABLE topic_days ("
+  "  topic_id TEXT NOT NULL, day INTEGER NOT NULL, count INTEGER NOT NULL,"
+  "  PRIMARY KEY (topic_id, day)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE entity_days ("
+  "  entity_id INTEGER NOT NULL, day INTEGER NOT NULL, count INTEGER NOT NULL,"
+  "  PRIMARY KEY (entity_id, day)"
+  ") WITHOUT ROWID;"
+  /* Stories stored before this version have no analysis yet: see analysis_version. */
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+  "INSERT INTO days (day, count) SELECT published / 86400, count(*) FROM articles"
+  "  WHERE published IS NOT NULL GROUP BY 1;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DASH_CORPUS_SCHEMA_VERSION);
@@ -100,6 +148,7 @@ dash_corpus_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->source_ids, g_hash_table_unref);
+  g_clear_pointer (&self->entity_ids, g_hash_table_unref);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -141,6 +190,7 @@ dash_corpus_init (DashCorpus *self)
   /* Keyed by the address of the SQL literal: each call site has its own. */
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, statement_free);
   self->source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->entity_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 char *
@@ -150,8 +200,8 @@ dash_corpus_get_default_path (void)
 }
 
 /* Sets @error from the connection's last error, naming the database file. */
-static gboolean
-set_db_error (DashCorpus  *self,
+gboolean
+_dash_corpus_set_error (DashCorpus  *self,
               GError     **error,
               const char  *what)
 {
@@ -183,8 +233,8 @@ set_db_error (DashCorpus  *self,
 
 /* A prepared statement for @sql, kept for the life of the connection; @sql must be a
  * string literal (its address is the key). */
-static sqlite3_stmt *
-get_statement (DashCorpus  *self,
+sqlite3_stmt *
+_dash_corpus_get_statement (DashCorpus  *self,
                const char  *sql,
                GError     **error)
 {
@@ -198,7 +248,7 @@ get_statement (DashCorpus  *self,
     }
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (self, error, _("cannot prepare a query"));
+      _dash_corpus_set_error (self, error, _("cannot prepare a query"));
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer)sql, stmt);
@@ -211,7 +261,7 @@ exec (DashCorpus  *self,
       GError     **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return set_db_error (self, error, sql);
+    return _dash_corpus_set_error (self, error, sql);
   return TRUE;
 }
 
@@ -225,13 +275,13 @@ query_int (DashCorpus  *self,
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (self, error, sql);
+      _dash_corpus_set_error (self, error, sql);
       return -1;
     }
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_column_int (stmt, 0);
   else
-    set_db_error (self, error, sql);
+    _dash_corpus_set_error (self, error, sql);
   sqlite3_finalize (stmt);
   return value;
 }
@@ -264,12 +314,24 @@ migrate (DashCorpus  *self,
 
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  /* Another process may have migrated while we waited for the lock. */
+  version = query_int (self, "PRAGMA user_version", error);
+  if (version < 0)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
   for (int v = version; v < DASH_CORPUS_SCHEMA_VERSION; v++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
 
-      if (!exec (self, migrations[v], error) || !exec (self, set_version, error))
+      if (sqlite3_exec (self->db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
+          sqlite3_exec (self->db, set_version, NULL, NULL, NULL) != SQLITE_OK)
         {
+          g_autofree char *what = g_strdup_printf (_("cannot upgrade the database to "
+                                                     "version %d"), v + 1);
+
+          _dash_corpus_set_error (self, error, what);
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
@@ -289,7 +351,7 @@ open_connection (DashCorpus  *self,
     {
       if (self->db != NULL)
         {
-          set_db_error (self, error, _("cannot open the database"));
+          _dash_corpus_set_error (self, error, _("cannot open the database"));
           sqlite3_close_v2 (self->db);
           self->db = NULL;
         }
@@ -370,13 +432,19 @@ dash_corpus_open (const char  *path,
   if (!self->read_only)
     {
       sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
-      /* A database in a read-only folder opens, but cannot keep a journal. */
+      /* A database in a read-only folder opens, but cannot keep a journal. The probe
+       * does not wait: a database busy with another writer is writable, just busy. */
+      sqlite3_busy_timeout (self->db, 0);
       if (query_int (self, "PRAGMA user_version", NULL) >= 0 &&
           sqlite3_exec (self->db, "BEGIN IMMEDIATE; COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         {
+          int code = sqlite3_extended_errcode (self->db) & 0xff;
+
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-          self->read_only = TRUE;
+          if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
+            self->read_only = TRUE;
         }
+      sqlite3_busy_timeout (self->db, 10000);
     }
   if (!exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
                    "PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY", error))
@@ -420,13 +488,13 @@ dash_corpus_get_stats (DashCorpus       *self,
   g_return_val_if_fail (stats != NULL, FALSE);
 
   memset (stats, 0, sizeof *stats);
-  stmt = get_statement (self,
+  stmt = _dash_corpus_get_statement (self,
                         "SELECT count(*), count(DISTINCT source_id), min(published), "
                         "max(published) FROM articles", error);
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return set_db_error (self, error, _("cannot count the stories"));
+    return _dash_corpus_set_error (self, error, _("cannot count the stories"));
   stats->articles = sqlite3_column_int (stmt, 0);
   stats->sources = sqlite3_column_int (stmt, 1);
   stats->first = sqlite3_column_int64 (stmt, 2);
@@ -445,7 +513,7 @@ dash_corpus_list_sources (DashCorpus  *self,
 
   g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
 
-  stmt = get_statement (self,
+  stmt = _dash_corpus_get_statement (self,
                         "SELECT s.name FROM sources s JOIN articles a ON a.source_id = s.id "
                         "GROUP BY s.id ORDER BY count(*) DESC, s.name", error);
   if (stmt == NULL)
@@ -455,14 +523,14 @@ dash_corpus_list_sources (DashCorpus  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, _("cannot list the sources"));
+      _dash_corpus_set_error (self, error, _("cannot list the sources"));
       return NULL;
     }
   return g_steal_pointer (&names);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
+const char *
+_dash_corpus_column_text (sqlite3_stmt *stmt,
              int           column)
 {
   return (const char *)sqlite3_column_text (stmt, column);
@@ -474,19 +542,19 @@ article_from_row (sqlite3_stmt *stmt)
   DashArticle *article = dash_article_new ();
 
   dash_article_set_id (article, sqlite3_column_int64 (stmt, 0));
-  dash_article_set_source (article, column_text (stmt, 1));
-  dash_article_set_title (article, column_text (stmt, 2));
-  dash_article_set_url (article, column_text (stmt, 3));
-  dash_article_set_guid (article, column_text (stmt, 4));
-  dash_article_set_author (article, column_text (stmt, 5));
+  dash_article_set_source (article, _dash_corpus_column_text (stmt, 1));
+  dash_article_set_title (article, _dash_corpus_column_text (stmt, 2));
+  dash_article_set_url (article, _dash_corpus_column_text (stmt, 3));
+  dash_article_set_guid (article, _dash_corpus_column_text (stmt, 4));
+  dash_article_set_author (article, _dash_corpus_column_text (stmt, 5));
   dash_article_set_published (article, sqlite3_column_int64 (stmt, 6));
   dash_article_set_date_estimated (article, sqlite3_column_int (stmt, 7));
-  dash_article_set_summary (article, column_text (stmt, 8));
-  dash_article_set_body (article, column_text (stmt, 9));
-  dash_article_set_language (article, column_text (stmt, 10));
-  dash_article_set_content_hash (article, column_text (stmt, 11));
+  dash_article_set_summary (article, _dash_corpus_column_text (stmt, 8));
+  dash_article_set_body (article, _dash_corpus_column_text (stmt, 9));
+  dash_article_set_language (article, _dash_corpus_column_text (stmt, 10));
+  dash_article_set_content_hash (article, _dash_corpus_column_text (stmt, 11));
   dash_article_set_imported (article, sqlite3_column_int64 (stmt, 12));
-  dash_article_set_origin (article, column_text (stmt, 13));
+  dash_article_set_origin (article, _dash_corpus_column_text (stmt, 13));
   return article;
 }
 
@@ -501,14 +569,14 @@ _dash_corpus_load_article (DashCorpus  *self,
   int rc;
 
   if (match != NULL)
-    stmt = get_statement (self,
+    stmt = _dash_corpus_get_statement (self,
                           "SELECT " ARTICLE_COLUMNS ", "
                           "snippet (articles_fts, -1, '**', '**', '\u2026', 24) "
                           "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
                           "LEFT JOIN sources s ON s.id = a.source_id "
                           "WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2", error);
   else
-    stmt = get_statement (self,
+    stmt = _dash_corpus_get_statement (self,
                           "SELECT " ARTICLE_COLUMNS " FROM articles a "
                           "LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?2", error);
   if (stmt == NULL)
@@ -528,14 +596,14 @@ _dash_corpus_load_article (DashCorpus  *self,
     }
   if (rc != SQLITE_ROW)
     {
-      set_db_error (self, error, _("cannot read a story"));
+      _dash_corpus_set_error (self, error, _("cannot read a story"));
       sqlite3_reset (stmt);
       return NULL;
     }
 
   article = article_from_row (stmt);
   if (match != NULL)
-    dash_article_set_snippet (article, column_text (stmt, 14));
+    dash_article_set_snippet (article, _dash_corpus_column_text (stmt, 14));
   sqlite3_reset (stmt);
   return article;
 }
@@ -587,7 +655,7 @@ quote_query (const char *text)
 /* Runs the id query for @filter with @match as the FTS5 expression. Returns FALSE with
  * @is_syntax set when FTS5 rejects the expression. */
 static gboolean
-collect_ids (DashCorpus        *self,
+run_ids_query (DashCorpus        *self,
              const DashFilter  *filter,
              const char        *match,
              GArray            *ids,
@@ -599,7 +667,8 @@ collect_ids (DashCorpus        *self,
   sqlite3_stmt *stmt = NULL;
   DashSort sort = filter != NULL ? filter->sort : DASH_SORT_DATE_DESC;
   gboolean filtered = filter != NULL && (filter->from != 0 || filter->to != 0 ||
-                                         filter->source != NULL);
+                                         filter->source != NULL || filter->topic != NULL ||
+                                         filter->entity != NULL);
   int rc;
   int n = 1;
 
@@ -628,6 +697,12 @@ collect_ids (DashCorpus        *self,
         g_string_append (sql, " AND a.published < ?3");
       if (filter != NULL && filter->source != NULL)
         g_string_append (sql, " AND a.source_id = (SELECT id FROM sources WHERE name = ?4)");
+      if (filter != NULL && filter->topic != NULL)
+        g_string_append (sql, " AND a.id IN (SELECT article_id FROM article_topics "
+                              "WHERE topic_id = ?6)");
+      if (filter != NULL && filter->entity != NULL)
+        g_string_append (sql, " AND a.id IN (SELECT ae.article_id FROM article_entities ae "
+                              "JOIN entities e ON e.id = ae.entity_id WHERE e.name = ?7)");
 
       if (sort == DASH_SORT_RELEVANCE && match != NULL)
         g_string_append (sql, " ORDER BY rank, a.published DESC");
@@ -641,7 +716,7 @@ collect_ids (DashCorpus        *self,
     }
 
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    return set_db_error (self, error, _("cannot prepare the search"));
+    return _dash_corpus_set_error (self, error, _("cannot prepare the search"));
 
   if (match != NULL)
     sqlite3_bind_text (stmt, n, match, -1, SQLITE_TRANSIENT);
@@ -655,6 +730,10 @@ collect_ids (DashCorpus        *self,
         sqlite3_bind_text (stmt, 4, filter->source, -1, SQLITE_TRANSIENT);
       if (filter->limit > 0)
         sqlite3_bind_int64 (stmt, 5, filter->limit);
+      if (filter->topic != NULL)
+        sqlite3_bind_text (stmt, 6, filter->topic, -1, SQLITE_TRANSIENT);
+      if (filter->entity != NULL)
+        sqlite3_bind_text (stmt, 7, filter->entity, -1, SQLITE_TRANSIENT);
     }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -676,12 +755,78 @@ collect_ids (DashCorpus        *self,
       *is_syntax = match != NULL && (sqlite3_extended_errcode (self->db) == SQLITE_ERROR ||
                                      g_str_has_prefix (message, "fts5:"));
       if (!*is_syntax)
-        set_db_error (self, error, _("the search failed"));
+        _dash_corpus_set_error (self, error, _("the search failed"));
       sqlite3_finalize (stmt);
       return FALSE;
     }
 
   sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+gboolean
+_dash_corpus_collect_ids (DashCorpus        *self,
+                          const DashFilter  *filter,
+                          GArray            *ids,
+                          GArray            *ranks,
+                          char             **out_match,
+                          GError           **error)
+{
+  g_autoptr(GArray) local_ranks = NULL;
+  g_autofree char *match = NULL;
+  gboolean is_syntax = FALSE;
+
+  if (ranks == NULL)
+    ranks = local_ranks = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (filter != NULL && filter->query != NULL)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (filter->query));
+
+      if (*trimmed == '\0')
+        {
+          g_set_error_literal (error, DASH_ERROR, DASH_ERROR_QUERY, _("the search is empty"));
+          return FALSE;
+        }
+      if (!g_utf8_validate (trimmed, -1, NULL))
+        {
+          g_set_error_literal (error, DASH_ERROR, DASH_ERROR_QUERY,
+                               _("the search is not valid UTF-8 text"));
+          return FALSE;
+        }
+
+      /* The query syntax (AND, OR, NOT, "phrases", prefix*, NEAR) works as typed;
+       * anything FTS5 cannot parse is searched for as plain words. */
+      match = g_steal_pointer (&trimmed);
+      if (!run_ids_query (self, filter, match, ids, ranks, &is_syntax, error))
+        {
+          if (!is_syntax)
+            return FALSE;
+          g_free (match);
+          match = quote_query (filter->query);
+          if (match == NULL)
+            {
+              g_set_error (error, DASH_ERROR, DASH_ERROR_QUERY,
+                           _("nothing to search for in \u201c%s\u201d: "
+                             "type words or names"), filter->query);
+              return FALSE;
+            }
+          g_array_set_size (ids, 0);
+          g_array_set_size (ranks, 0);
+          if (!run_ids_query (self, filter, match, ids, ranks, &is_syntax, error))
+            {
+              if (is_syntax)
+                g_set_error (error, DASH_ERROR, DASH_ERROR_QUERY,
+                             _("cannot search for \u201c%s\u201d"), filter->query);
+              return FALSE;
+            }
+        }
+    }
+  else if (!run_ids_query (self, filter, NULL, ids, ranks, &is_syntax, error))
+    return FALSE;
+
+  if (out_match != NULL)
+    *out_match = g_steal_pointer (&match);
   return TRUE;
 }
 
@@ -693,54 +838,10 @@ dash_corpus_query (DashCorpus        *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) ranks = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *match = NULL;
-  gboolean is_syntax = FALSE;
 
   g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
 
-  if (filter != NULL && filter->query != NULL)
-    {
-      g_autofree char *trimmed = g_strstrip (g_strdup (filter->query));
-
-      if (*trimmed == '\0')
-        {
-          g_set_error_literal (error, DASH_ERROR, DASH_ERROR_QUERY, _("the search is empty"));
-          return NULL;
-        }
-      if (!g_utf8_validate (trimmed, -1, NULL))
-        {
-          g_set_error_literal (error, DASH_ERROR, DASH_ERROR_QUERY,
-                               _("the search is not valid UTF-8 text"));
-          return NULL;
-        }
-
-      /* The query syntax (AND, OR, NOT, "phrases", prefix*, NEAR) works as typed;
-       * anything FTS5 cannot parse is searched for as plain words. */
-      match = g_steal_pointer (&trimmed);
-      if (!collect_ids (self, filter, match, ids, ranks, &is_syntax, error))
-        {
-          if (!is_syntax)
-            return NULL;
-          g_free (match);
-          match = quote_query (filter->query);
-          if (match == NULL)
-            {
-              g_set_error (error, DASH_ERROR, DASH_ERROR_QUERY,
-                           _("nothing to search for in \u201c%s\u201d: "
-                             "type words or names"), filter->query);
-              return NULL;
-            }
-          g_array_set_size (ids, 0);
-          g_array_set_size (ranks, 0);
-          if (!collect_ids (self, filter, match, ids, ranks, &is_syntax, error))
-            {
-              if (is_syntax)
-                g_set_error (error, DASH_ERROR, DASH_ERROR_QUERY,
-                             _("cannot search for \u201c%s\u201d"), filter->query);
-              return NULL;
-            }
-        }
-    }
-  else if (!collect_ids (self, filter, NULL, ids, ranks, &is_syntax, error))
+  if (!_dash_corpus_collect_ids (self, filter, ids, ranks, &match, error))
     return NULL;
 
   return G_LIST_MODEL (dash_article_list_new (self, g_steal_pointer (&ids),
@@ -762,7 +863,7 @@ source_id (DashCorpus  *self,
   if (g_hash_table_lookup_extended (self->source_ids, name, NULL, &cached))
     return GPOINTER_TO_SIZE (cached);
 
-  stmt = get_statement (self, "INSERT INTO sources (name) VALUES (?1) "
+  stmt = _dash_corpus_get_statement (self, "INSERT INTO sources (name) VALUES (?1) "
                               "ON CONFLICT (name) DO UPDATE SET name = excluded.name "
                               "RETURNING id", error);
   if (stmt == NULL)
@@ -770,7 +871,7 @@ source_id (DashCorpus  *self,
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      set_db_error (self, error, _("cannot store a source"));
+      _dash_corpus_set_error (self, error, _("cannot store a source"));
       sqlite3_reset (stmt);
       return -1;
     }
@@ -778,6 +879,205 @@ source_id (DashCorpus  *self,
   sqlite3_reset (stmt);
   g_hash_table_insert (self->source_ids, g_strdup (name), GSIZE_TO_POINTER ((gsize)id));
   return id;
+}
+
+static gint64
+entity_id (DashCorpus      *self,
+           const char      *name,
+           DashEntityType   type,
+           GError         **error)
+{
+  g_autofree char *key = g_strdup_printf ("%d\t%s", type, name);
+  gpointer cached;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (g_hash_table_lookup_extended (self->entity_ids, key, NULL, &cached))
+    return GPOINTER_TO_SIZE (cached);
+
+  stmt = _dash_corpus_get_statement (self, "INSERT INTO entities (name, type) VALUES (?1, ?2) "
+                              "ON CONFLICT (name, type) DO UPDATE SET name = excluded.name "
+                              "RETURNING id", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, dash_entity_type_to_string (type), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _dash_corpus_set_error (self, error, _("cannot store an entity"));
+      sqlite3_reset (stmt);
+      return -1;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  g_hash_table_insert (self->entity_ids, g_steal_pointer (&key), GSIZE_TO_POINTER ((gsize)id));
+  return id;
+}
+
+static gboolean
+step_done (DashCorpus    *self,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _dash_corpus_set_error (self, error, what);
+  return TRUE;
+}
+
+/* Stores what the analysis found in @article, just inserted. */
+static gboolean
+store_analysis (DashCorpus   *self,
+                DashArticle  *article,
+                GError      **error)
+{
+  gint64 article_id = dash_article_get_id (article);
+  GArray *topics = dash_article_get_topics (article);
+  GArray *mentions = dash_article_get_mentions (article);
+
+  for (guint i = 0; topics != NULL && i < topics->len; i++)
+    {
+      const DashTopicScore *topic = &g_array_index (topics, DashTopicScore, i);
+      sqlite3_stmt *stmt = _dash_corpus_get_statement (self,
+                                          "INSERT OR IGNORE INTO article_topics "
+                                          "(topic_id, article_id, score) "
+                                          "SELECT ?1, ?2, ?3 WHERE EXISTS "
+                                          "(SELECT 1 FROM topics WHERE id = ?1)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, topic->id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, article_id);
+      sqlite3_bind_double (stmt, 3, topic->score);
+      if (!step_done (self, stmt, _("cannot store a topic"), error))
+        return FALSE;
+    }
+
+  if (mentions != NULL && mentions->len > 0)
+    {
+      g_autoptr(GHashTable) counts = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), mentions->len);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      for (guint i = 0; i < mentions->len; i++)
+        {
+          const DashMention *mention = &g_array_index (mentions, DashMention, i);
+          gint64 id = entity_id (self, mention->name, mention->type, error);
+          sqlite3_stmt *stmt;
+
+          if (id < 0)
+            return FALSE;
+          g_array_append_val (ids, id);
+
+          stmt = _dash_corpus_get_statement (self,
+                                "INSERT INTO mentions (article_id, entity_id, field, start, end, "
+                                "adjective) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, article_id);
+          sqlite3_bind_int64 (stmt, 2, id);
+          sqlite3_bind_int (stmt, 3, mention->field);
+          sqlite3_bind_int (stmt, 4, mention->start);
+          sqlite3_bind_int (stmt, 5, mention->end);
+          sqlite3_bind_int (stmt, 6, mention->adjective);
+          if (!step_done (self, stmt, _("cannot store a mention"), error))
+            return FALSE;
+        }
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 *id = &g_array_index (ids, gint64, i);
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, id));
+
+          g_hash_table_insert (counts, id, GUINT_TO_POINTER (n + 1));
+        }
+
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          sqlite3_stmt *stmt = _dash_corpus_get_statement (self,
+                                              "INSERT INTO article_entities "
+                                              "(entity_id, article_id, mentions) "
+                                              "VALUES (?1, ?2, ?3)", error);
+
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, *(gint64 *)key);
+          sqlite3_bind_int64 (stmt, 2, article_id);
+          sqlite3_bind_int (stmt, 3, GPOINTER_TO_UINT (value));
+          if (!step_done (self, stmt, _("cannot store an entity of a story"), error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Puts stories from @first_id on into the user's topics and adds them to the per-day
+ * counts that timelines read. */
+static gboolean
+update_derived (DashCorpus  *self,
+                gint64       first_id,
+                GError     **error)
+{
+  static const char *counts[] = {
+    "INSERT INTO days (day, count) SELECT published / 86400, count(*) FROM articles "
+    "WHERE id >= ?1 AND published IS NOT NULL GROUP BY 1 "
+    "ON CONFLICT (day) DO UPDATE SET count = count + excluded.count",
+    "INSERT INTO topic_days (topic_id, day, count) "
+    "SELECT t.topic_id, a.published / 86400, count(*) FROM article_topics t "
+    "JOIN articles a ON a.id = t.article_id WHERE t.article_id >= ?1 "
+    "AND a.published IS NOT NULL GROUP BY 1, 2 "
+    "ON CONFLICT (topic_id, day) DO UPDATE SET count = count + excluded.count",
+    "INSERT INTO entity_days (entity_id, day, count) "
+    "SELECT e.entity_id, a.published / 86400, count(*) FROM article_entities e "
+    "JOIN articles a ON a.id = e.article_id WHERE e.article_id >= ?1 "
+    "AND a.published IS NOT NULL GROUP BY 1, 2 "
+    "ON CONFLICT (entity_id, day) DO UPDATE SET count = count + excluded.count",
+  };
+  sqlite3_stmt *topics;
+  int rc;
+
+  topics = _dash_corpus_get_statement (self, "SELECT id, query FROM topics WHERE query IS NOT NULL", error);
+  if (topics == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (topics)) == SQLITE_ROW)
+    {
+      sqlite3_stmt *stmt = _dash_corpus_get_statement (self,
+                                          "INSERT OR IGNORE INTO article_topics "
+                                          "(topic_id, article_id, score) "
+                                          "SELECT ?1, rowid, -rank FROM articles_fts "
+                                          "WHERE articles_fts MATCH ?2 AND rowid >= ?3", error);
+
+      if (stmt == NULL)
+        break;
+      sqlite3_bind_text (stmt, 1, _dash_corpus_column_text (topics, 0), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, _dash_corpus_column_text (topics, 1), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, first_id);
+      if (!step_done (self, stmt, _("cannot apply a topic"), error))
+        {
+          sqlite3_reset (topics);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (topics);
+  if (rc != SQLITE_DONE)
+    return _dash_corpus_set_error (self, error, _("cannot read the topics"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      sqlite3_stmt *stmt = _dash_corpus_get_statement (self, counts[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, first_id);
+      if (!step_done (self, stmt, _("cannot count the stories by day"), error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -830,7 +1130,7 @@ dash_corpus_add_articles (DashCorpus  *self,
       if (source < 0)
         goto failed;
 
-      stmt = get_statement (self,
+      stmt = _dash_corpus_get_statement (self,
                             "INSERT OR IGNORE INTO articles (source_id, title, url, guid, author, "
                             "published, date_estimated, summary, body, language, content_hash, "
                             "imported, origin) "
@@ -862,7 +1162,7 @@ dash_corpus_add_articles (DashCorpus  *self,
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
         {
-          set_db_error (self, error, _("cannot store a story"));
+          _dash_corpus_set_error (self, error, _("cannot store a story"));
           sqlite3_reset (stmt);
           goto failed;
         }
@@ -873,16 +1173,21 @@ dash_corpus_add_articles (DashCorpus  *self,
           dash_article_set_id (article, sqlite3_last_insert_rowid (self->db));
           dash_article_set_imported (article, now);
           added++;
+          sqlite3_reset (stmt);
+          if (!store_analysis (self, article, error))
+            goto failed;
         }
       else
-        duplicates++;
-      sqlite3_reset (stmt);
+        {
+          duplicates++;
+          sqlite3_reset (stmt);
+        }
       sqlite3_clear_bindings (stmt);
     }
 
   if (added > 0)
     {
-      sqlite3_stmt *index = get_statement (self,
+      sqlite3_stmt *index = _dash_corpus_get_statement (self,
                                            "INSERT INTO articles_fts (rowid, title, summary, body) "
                                            "SELECT id, title, summary, body FROM articles "
                                            "WHERE id >= ?1", error);
@@ -893,11 +1198,14 @@ dash_corpus_add_articles (DashCorpus  *self,
       sqlite3_bind_int64 (index, 1, first_id);
       if (sqlite3_step (index) != SQLITE_DONE)
         {
-          set_db_error (self, error, _("cannot index the stories"));
+          _dash_corpus_set_error (self, error, _("cannot index the stories"));
           sqlite3_reset (index);
           goto failed;
         }
       sqlite3_reset (index);
+
+      if (!update_derived (self, first_id, error))
+        goto failed;
     }
 
   if (!exec (self, "COMMIT", error))
@@ -911,7 +1219,8 @@ dash_corpus_add_articles (DashCorpus  *self,
 
 failed:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  /* Source ids cached during the failed transaction were rolled back too. */
+  /* Ids cached during the failed transaction were rolled back too. */
   g_hash_table_remove_all (self->source_ids);
+  g_hash_table_remove_all (self->entity_ids);
   return FALSE;
 }

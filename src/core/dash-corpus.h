@@ -5,13 +5,14 @@
 
 #include "dash-types.h"
 #include "dash-filter.h"
+#include "dash-mention.h"
 
 G_BEGIN_DECLS
 
 #define DASH_TYPE_CORPUS (dash_corpus_get_type ())
 G_DECLARE_FINAL_TYPE (DashCorpus, dash_corpus, DASH, CORPUS, GObject)
 
-#define DASH_CORPUS_SCHEMA_VERSION 1
+#define DASH_CORPUS_SCHEMA_VERSION 2
 
 typedef struct {
   guint  articles;
@@ -61,7 +62,153 @@ gboolean     dash_corpus_add_articles  (DashCorpus       *self,
 /* Tells views that the stored stories changed (emits ::changed). */
 void         dash_corpus_notify_changed (DashCorpus      *self);
 
-/* Internal, for DashArticleList. */
+/* Analysis: entities, topics, timelines, bursts and the co-occurrence graph. */
+
+typedef enum {
+  DASH_BUCKET_DAY,
+  DASH_BUCKET_WEEK,      /* starting on Monday */
+  DASH_BUCKET_MONTH,
+  DASH_BUCKET_QUARTER,
+  DASH_BUCKET_YEAR,
+} DashBucket;
+
+/* "day", "week", "month", "quarter", "year"; -1 when unknown. */
+int          dash_bucket_from_string   (const char       *name);
+
+typedef struct {
+  gint64 start;    /* Unix seconds UTC of the bucket's first day */
+  guint  count;
+} DashTimelinePoint;
+
+/* Stories per bucket, for @filter's topic, entity, query, source and date range (NULL for
+ * everything), from the first to the last bucket that has stories, empty buckets
+ * included. (element-type DashTimelinePoint) */
+GArray      *dash_corpus_timeline      (DashCorpus       *self,
+                                        const DashFilter *filter,
+                                        DashBucket        bucket,
+                                        GError          **error);
+
+typedef struct {
+  gint64          id;
+  char           *name;
+  DashEntityType  type;
+  guint           articles;   /* Stories that name it (or, for co-occurrence, share it). */
+  guint           mentions;
+} DashEntityStat;
+
+void         dash_entity_stat_free     (DashEntityStat   *stat);
+
+/* Entities named in the stories @filter selects (NULL for all), most stories first;
+ * @type is a DashEntityType or -1 for all. (element-type DashEntityStat) */
+GPtrArray   *dash_corpus_list_entities (DashCorpus       *self,
+                                        const DashFilter *filter,
+                                        int               type,
+                                        guint             limit,
+                                        GError          **error);
+/* The entity called @name (any case; the one in most stories when several types share
+ * the name), or NULL with DASH_ERROR_NOT_FOUND. */
+DashEntityStat *dash_corpus_find_entity (DashCorpus      *self,
+                                        const char       *name,
+                                        GError          **error);
+/* The entities that share most stories with @entity_id. (element-type DashEntityStat) */
+GPtrArray   *dash_corpus_list_cooccurring (DashCorpus    *self,
+                                        gint64            entity_id,
+                                        guint             limit,
+                                        GError          **error);
+
+typedef struct {
+  char     *id;
+  char     *name;
+  char     *query;      /* A user topic's full-text query; NULL for built-in ones. */
+  gboolean  builtin;
+  guint     articles;
+  double    score;      /* Only for a story's topics: how strongly it belongs. */
+} DashTopicStat;
+
+void         dash_topic_stat_free      (DashTopicStat    *stat);
+/* (element-type DashTopicStat) built-in topics first. */
+GPtrArray   *dash_corpus_list_topics   (DashCorpus       *self,
+                                        GError          **error);
+/* Adds a user topic: every stored story matching @query is put in it now, new ones as
+ * they are imported. Returns the topic's id. */
+char        *dash_corpus_add_topic     (DashCorpus       *self,
+                                        const char       *name,
+                                        const char       *query,
+                                        GError          **error);
+
+/* A story's topics (element-type DashTopicStat, with score, best first) and its
+ * distinct entities (element-type DashEntityStat) with their mentions' offsets
+ * (element-type DashMention) in the same order. */
+GPtrArray   *dash_corpus_article_topics   (DashCorpus    *self,
+                                           gint64         article_id,
+                                           GError       **error);
+GPtrArray   *dash_corpus_article_mentions (DashCorpus    *self,
+                                           gint64         article_id,
+                                           GError       **error);
+
+typedef struct {
+  gint64  start;       /* first day of the first week */
+  gint64  end;         /* first day after the last week */
+  guint   count;       /* stories in the burst */
+  double  baseline;    /* usual stories per week before it */
+  double  ratio;       /* weekly peak over baseline */
+  GArray *article_ids; /* gint64: the stories that drive it, best first */
+} DashBurst;
+
+void         dash_burst_free           (DashBurst        *burst);
+/* Periods where the weekly volume of @filter's stories rises far above its own baseline
+ * (element-type DashBurst), oldest first. */
+GPtrArray   *dash_corpus_bursts        (DashCorpus       *self,
+                                        const DashFilter *filter,
+                                        GError          **error);
+
+typedef struct {
+  gint64          id;
+  char           *name;
+  DashEntityType  type;
+  guint           articles;
+  guint           mentions;
+  int             community;
+  double          pagerank;
+  guint           degree;
+} DashGraphNode;
+
+typedef struct {
+  guint  source;      /* index into nodes */
+  guint  target;
+  guint  weight;      /* stories naming both */
+  double pmi;         /* log of observed over expected co-occurrence */
+} DashGraphEdge;
+
+typedef struct {
+  GPtrArray *nodes;   /* DashGraphNode */
+  GArray    *edges;   /* DashGraphEdge */
+  guint      n_communities;
+  guint      n_articles;
+} DashGraph;
+
+void         dash_graph_free           (DashGraph        *graph);
+/* The co-occurrence graph of the @limit entities in most of @filter's stories, with the
+ * edges of at least @min_weight shared stories, communities (Louvain) and PageRank. */
+DashGraph   *dash_corpus_graph         (DashCorpus       *self,
+                                        const DashFilter *filter,
+                                        guint             limit,
+                                        guint             min_weight,
+                                        GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashEntityStat, dash_entity_stat_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashTopicStat, dash_topic_stat_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashGraph, dash_graph_free)
+
+/* Internal, for the analysis and DashArticleList. */
+/* The ids of @filter's stories (and their ranks, may be NULL), in @filter's order; the
+ * FTS5 expression used, if any, in @out_match. */
+gboolean     _dash_corpus_collect_ids  (DashCorpus       *self,
+                                        const DashFilter *filter,
+                                        GArray           *ids,
+                                        GArray           *ranks,
+                                        char            **out_match,
+                                        GError          **error);
 DashArticle *_dash_corpus_load_article (DashCorpus       *self,
                                         gint64            id,
                                         const char       *match,

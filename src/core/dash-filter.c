@@ -22,6 +22,8 @@ dash_filter_copy (const DashFilter *self)
   copy = g_memdup2 (self, sizeof *self);
   copy->query = g_strdup (self->query);
   copy->source = g_strdup (self->source);
+  copy->topic = g_strdup (self->topic);
+  copy->entity = g_strdup (self->entity);
   return copy;
 }
 
@@ -32,6 +34,8 @@ dash_filter_free (DashFilter *self)
     return;
   g_free (self->query);
   g_free (self->source);
+  g_free (self->topic);
+  g_free (self->entity);
   g_free (self);
 }
 
@@ -51,4 +55,22 @@ dash_filter_set_source (DashFilter *self,
   g_return_if_fail (self != NULL);
   g_free (self->source);
   self->source = g_strdup (source);
+}
+
+void
+dash_filter_set_topic (DashFilter *self,
+                       const char *topic)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->topic);
+  self->topic = g_strdup (topic);
+}
+
+void
+dash_filter_set_entity (DashFilter *self,
+                        const char *entity)
+{
+  g_return_if_fail (self != NULL);
+  g_free (self->entity);
+  self->entity = g_strdup (entity);
 }

@@ -17,6 +17,8 @@ struct _DashFilter {
   gint64   from;     /* Inclusive, Unix seconds UTC; 0 for no bound. */
   gint64   to;       /* Exclusive, Unix seconds UTC; 0 for no bound. */
   char    *source;   /* Source name, exact. */
+  char    *topic;    /* Topic id: "trade_war", or a user topic's. */
+  char    *entity;   /* Entity name, exact (any type). */
   guint    limit;    /* 0 for no limit. */
   DashSort sort;
 };
@@ -28,6 +30,8 @@ DashFilter *dash_filter_copy     (const DashFilter *self);
 void        dash_filter_free     (DashFilter *self);
 void        dash_filter_set_query  (DashFilter *self, const char *query);
 void        dash_filter_set_source (DashFilter *self, const char *source);
+void        dash_filter_set_topic  (DashFilter *self, const char *topic);
+void        dash_filter_set_entity (DashFilter *self, const char *entity);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashFilter, dash_filter_free)
 

@@ -1,0 +1,984 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* DashCorpus, continued: what the analysis stored, as timelines, entity and topic
+ * lists, bursts and the co-occurrence graph. */
+
+#define G_LOG_DOMAIN "dash-corpus"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <igraph/igraph.h>
+#include <math.h>
+#include <string.h>
+
+#include "dash-corpus-private.h"
+
+#define SECONDS_PER_DAY 86400
+
+static const char *bucket_names[] = { "day", "week", "month", "quarter", "year" };
+
+int
+dash_bucket_from_string (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (bucket_names); i++)
+    if (g_ascii_strcasecmp (name, bucket_names[i]) == 0)
+      return i;
+  return -1;
+}
+
+static gboolean
+filter_is_plain (const DashFilter *filter)
+{
+  return filter == NULL || (filter->query == NULL && filter->from == 0 && filter->to == 0 &&
+                            filter->source == NULL);
+}
+
+/* The first day (in days since the epoch) of the bucket holding @day. */
+static gint64
+bucket_start (gint64     day,
+              DashBucket bucket)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (day * SECONDS_PER_DAY);
+  g_autoptr(GDateTime) start = NULL;
+  int month;
+
+  if (dt == NULL)
+    return day;
+
+  switch (bucket)
+    {
+    case DASH_BUCKET_WEEK:
+      return day - (g_date_time_get_day_of_week (dt) - 1);
+    case DASH_BUCKET_MONTH:
+      start = g_date_time_new_utc (g_date_time_get_year (dt), g_date_time_get_month (dt), 1,
+                                   0, 0, 0);
+      break;
+    case DASH_BUCKET_QUARTER:
+      month = g_date_time_get_month (dt);
+      start = g_date_time_new_utc (g_date_time_get_year (dt), month - (month - 1) % 3, 1,
+                                   0, 0, 0);
+      break;
+    case DASH_BUCKET_YEAR:
+      start = g_date_time_new_utc (g_date_time_get_year (dt), 1, 1, 0, 0, 0);
+      break;
+    case DASH_BUCKET_DAY:
+    default:
+      return day;
+    }
+  return g_date_time_to_unix (start) / SECONDS_PER_DAY;
+}
+
+/* The first day of the bucket after the one starting on @start. */
+static gint64
+bucket_next (gint64     start,
+             DashBucket bucket)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (start * SECONDS_PER_DAY);
+  g_autoptr(GDateTime) next = NULL;
+
+  switch (bucket)
+    {
+    case DASH_BUCKET_WEEK:
+      return start + 7;
+    case DASH_BUCKET_MONTH:
+      next = g_date_time_add_months (dt, 1);
+      break;
+    case DASH_BUCKET_QUARTER:
+      next = g_date_time_add_months (dt, 3);
+      break;
+    case DASH_BUCKET_YEAR:
+      next = g_date_time_add_years (dt, 1);
+      break;
+    case DASH_BUCKET_DAY:
+    default:
+      return start + 1;
+    }
+  return g_date_time_to_unix (next) / SECONDS_PER_DAY;
+}
+
+/* Per-day counts (day → count) of @filter's stories: from the kept per-day tables when
+ * only a topic or an entity is asked, else counted from the matching stories. */
+static GArray *
+day_counts (DashCorpus        *self,
+            const DashFilter  *filter,
+            GError           **error)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  sqlite3_stmt *stmt = NULL;
+  gboolean owned = FALSE;
+  int rc;
+
+  if (filter_is_plain (filter) && (filter == NULL || filter->entity == NULL ||
+                                   filter->topic == NULL))
+    {
+      if (filter != NULL && filter->topic != NULL)
+        {
+          stmt = _dash_corpus_get_statement (self, "SELECT day, count FROM topic_days "
+                                                   "WHERE topic_id = ?1 ORDER BY day", error);
+          if (stmt != NULL)
+            sqlite3_bind_text (stmt, 1, filter->topic, -1, SQLITE_TRANSIENT);
+        }
+      else if (filter != NULL && filter->entity != NULL)
+        {
+          stmt = _dash_corpus_get_statement (self, "SELECT day, sum(count) FROM entity_days "
+                                                   "WHERE entity_id IN (SELECT id FROM entities "
+                                                   "WHERE name = ?1) GROUP BY day ORDER BY day",
+                                             error);
+          if (stmt != NULL)
+            sqlite3_bind_text (stmt, 1, filter->entity, -1, SQLITE_TRANSIENT);
+        }
+      else
+        stmt = _dash_corpus_get_statement (self, "SELECT day, count FROM days ORDER BY day",
+                                           error);
+      if (stmt == NULL)
+        return NULL;
+    }
+  else
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(DashFilter) all = dash_filter_copy (filter);
+      g_autoptr(GString) list = g_string_new (NULL);
+      g_autofree char *sql = NULL;
+
+      all->limit = 0;
+      all->sort = DASH_SORT_DATE_ASC;
+      if (!_dash_corpus_collect_ids (self, all, ids, NULL, NULL, error))
+        return NULL;
+
+      /* The matching ids go to a temporary table: a query may select millions. */
+      if (sqlite3_exec (self->db, "CREATE TEMP TABLE IF NOT EXISTS timeline_ids "
+                                  "(id INTEGER PRIMARY KEY); DELETE FROM timeline_ids",
+                        NULL, NULL, NULL) != SQLITE_OK)
+        {
+          _dash_corpus_set_error (self, error, _("cannot count the stories"));
+          return NULL;
+        }
+      {
+        sqlite3_stmt *insert = _dash_corpus_get_statement (self, "INSERT OR IGNORE INTO "
+                                                                 "timeline_ids VALUES (?1)",
+                                                           error);
+        if (insert == NULL)
+          return NULL;
+        sqlite3_exec (self->db, "SAVEPOINT timeline", NULL, NULL, NULL);
+        for (guint i = 0; i < ids->len; i++)
+          {
+            sqlite3_bind_int64 (insert, 1, g_array_index (ids, gint64, i));
+            sqlite3_step (insert);
+            sqlite3_reset (insert);
+          }
+        sqlite3_exec (self->db, "RELEASE timeline", NULL, NULL, NULL);
+      }
+
+      sql = g_strdup ("SELECT a.published / 86400, count(*) FROM timeline_ids t "
+                      "JOIN articles a ON a.id = t.id WHERE a.published IS NOT NULL "
+                      "GROUP BY 1 ORDER BY 1");
+      if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          _dash_corpus_set_error (self, error, _("cannot count the stories"));
+          return NULL;
+        }
+      owned = TRUE;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      g_array_append_vals (days, pair, 1);
+    }
+  if (owned)
+    sqlite3_finalize (stmt);
+  else
+    sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dash_corpus_set_error (self, error, _("cannot count the stories"));
+      return NULL;
+    }
+  return g_steal_pointer (&days);
+}
+
+GArray *
+dash_corpus_timeline (DashCorpus        *self,
+                      const DashFilter  *filter,
+                      DashBucket         bucket,
+                      GError           **error)
+{
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (DashTimelinePoint));
+  gint64 current = 0;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+
+  days = day_counts (self, filter, error);
+  if (days == NULL)
+    return NULL;
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      gint64 *pair = &g_array_index (days, gint64, 2 * i);
+      gint64 start = bucket_start (pair[0], bucket);
+
+      if (points->len == 0)
+        {
+          DashTimelinePoint point = { start * SECONDS_PER_DAY, 0 };
+          g_array_append_val (points, point);
+          current = start;
+        }
+      /* Empty buckets in between are part of the timeline. */
+      while (current < start)
+        {
+          DashTimelinePoint point;
+
+          current = bucket_next (current, bucket);
+          point.start = current * SECONDS_PER_DAY;
+          point.count = 0;
+          g_array_append_val (points, point);
+        }
+      g_array_index (points, DashTimelinePoint, points->len - 1).count += pair[1];
+    }
+  return g_steal_pointer (&points);
+}
+
+void
+dash_entity_stat_free (DashEntityStat *stat)
+{
+  if (stat == NULL)
+    return;
+  g_free (stat->name);
+  g_free (stat);
+}
+
+static DashEntityStat *
+entity_stat_from_row (sqlite3_stmt *stmt)
+{
+  DashEntityStat *stat = g_new0 (DashEntityStat, 1);
+  int type = dash_entity_type_from_string (_dash_corpus_column_text (stmt, 2));
+
+  stat->id = sqlite3_column_int64 (stmt, 0);
+  stat->name = g_strdup (_dash_corpus_column_text (stmt, 1));
+  stat->type = type >= 0 ? type : DASH_ENTITY_ORG;
+  stat->articles = sqlite3_column_int (stmt, 3);
+  stat->mentions = sqlite3_column_int (stmt, 4);
+  return stat;
+}
+
+static GPtrArray *
+collect_entity_stats (DashCorpus    *self,
+                      sqlite3_stmt  *stmt,
+                      gboolean       owned,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) stats = g_ptr_array_new_with_free_func ((GDestroyNotify)dash_entity_stat_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (stats, entity_stat_from_row (stmt));
+  if (owned)
+    sqlite3_finalize (stmt);
+  else
+    sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dash_corpus_set_error (self, error, _("cannot list the entities"));
+      return NULL;
+    }
+  return g_steal_pointer (&stats);
+}
+
+/* Restricts the analysis to @filter's stories through the temporary table
+ * scope_ids; FALSE with no error when every story counts. */
+static gboolean
+fill_scope (DashCorpus        *self,
+            const DashFilter  *filter,
+            guint             *n_articles,
+            GError           **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(DashFilter) all = NULL;
+  sqlite3_stmt *insert;
+
+  if (filter == NULL || (filter_is_plain (filter) && filter->topic == NULL &&
+                         filter->entity == NULL))
+    return FALSE;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  all = dash_filter_copy (filter);
+  all->limit = 0;
+  all->sort = DASH_SORT_DATE_ASC;
+  if (!_dash_corpus_collect_ids (self, all, ids, NULL, NULL, error))
+    return FALSE;
+
+  if (sqlite3_exec (self->db, "CREATE TEMP TABLE IF NOT EXISTS scope_ids "
+                              "(id INTEGER PRIMARY KEY); DELETE FROM scope_ids",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    return _dash_corpus_set_error (self, error, _("cannot select the stories"));
+  insert = _dash_corpus_get_statement (self, "INSERT OR IGNORE INTO scope_ids VALUES (?1)",
+                                       error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_exec (self->db, "SAVEPOINT scope", NULL, NULL, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (insert, 1, g_array_index (ids, gint64, i));
+      sqlite3_step (insert);
+      sqlite3_reset (insert);
+    }
+  sqlite3_exec (self->db, "RELEASE scope", NULL, NULL, NULL);
+  if (n_articles != NULL)
+    *n_articles = ids->len;
+  return TRUE;
+}
+
+GPtrArray *
+dash_corpus_list_entities (DashCorpus        *self,
+                           const DashFilter  *filter,
+                           int                type,
+                           guint              limit,
+                           GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean scoped;
+  sqlite3_stmt *stmt = NULL;
+  const char *sql;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+
+  scoped = fill_scope (self, filter, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (scoped)
+    sql = "SELECT e.id, e.name, e.type, count(*) AS n, sum(ae.mentions) AS m "
+          "FROM scope_ids s JOIN article_entities ae ON ae.article_id = s.id "
+          "JOIN entities e ON e.id = ae.entity_id "
+          "WHERE e.hidden = 0 AND (?1 IS NULL OR e.type = ?1) "
+          "GROUP BY e.id ORDER BY n DESC, m DESC, e.name LIMIT ?2";
+  else
+    sql = "SELECT e.id, e.name, e.type, count(*) AS n, sum(ae.mentions) AS m "
+          "FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
+          "WHERE e.hidden = 0 AND (?1 IS NULL OR e.type = ?1) "
+          "GROUP BY e.id ORDER BY n DESC, m DESC, e.name LIMIT ?2";
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dash_corpus_set_error (self, error, _("cannot list the entities"));
+      return NULL;
+    }
+  if (type >= 0 && type < DASH_N_ENTITY_TYPES)
+    sqlite3_bind_text (stmt, 1, dash_entity_type_to_string (type), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64)limit : -1);
+  return collect_entity_stats (self, stmt, TRUE, error);
+}
+
+DashEntityStat *
+dash_corpus_find_entity (DashCorpus  *self,
+                         const char  *name,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  stmt = _dash_corpus_get_statement (self,
+                                     "SELECT e.id, e.name, e.type, count(ae.article_id) AS n, "
+                                     "coalesce (sum(ae.mentions), 0) FROM entities e "
+                                     "LEFT JOIN article_entities ae ON ae.entity_id = e.id "
+                                     "WHERE e.name = ?1 COLLATE NOCASE GROUP BY e.id "
+                                     "ORDER BY n DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  found = collect_entity_stats (self, stmt, FALSE, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error (error, DASH_ERROR, DASH_ERROR_NOT_FOUND,
+                   _("no entity called \u201c%s\u201d"), name);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (found, 0);
+}
+
+GPtrArray *
+dash_corpus_list_cooccurring (DashCorpus  *self,
+                              gint64       entity_id,
+                              guint        limit,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+
+  stmt = _dash_corpus_get_statement (self,
+                                     "SELECT e.id, e.name, e.type, count(*) AS n, "
+                                     "sum(b.mentions) AS m FROM article_entities a "
+                                     "JOIN article_entities b ON b.article_id = a.article_id "
+                                     "AND b.entity_id != a.entity_id "
+                                     "JOIN entities e ON e.id = b.entity_id "
+                                     "WHERE a.entity_id = ?1 AND e.hidden = 0 "
+                                     "GROUP BY e.id ORDER BY n DESC, m DESC, e.name LIMIT ?2",
+                                     error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64)limit : -1);
+  return collect_entity_stats (self, stmt, FALSE, error);
+}
+
+void
+dash_topic_stat_free (DashTopicStat *stat)
+{
+  if (stat == NULL)
+    return;
+  g_free (stat->id);
+  g_free (stat->name);
+  g_free (stat->query);
+  g_free (stat);
+}
+
+static GPtrArray *
+collect_topic_stats (DashCorpus    *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) stats = g_ptr_array_new_with_free_func ((GDestroyNotify)dash_topic_stat_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DashTopicStat *stat = g_new0 (DashTopicStat, 1);
+      gboolean builtin = sqlite3_column_int (stmt, 3);
+      const char *name = _dash_corpus_column_text (stmt, 1);
+
+      stat->id = g_strdup (_dash_corpus_column_text (stmt, 0));
+      /* Built-in topic names are translated; the user's own are theirs. */
+      stat->name = g_strdup (builtin ? g_dgettext (GETTEXT_PACKAGE, name) : name);
+      stat->query = g_strdup (_dash_corpus_column_text (stmt, 2));
+      stat->builtin = builtin;
+      stat->articles = sqlite3_column_int (stmt, 4);
+      if (sqlite3_column_count (stmt) > 5)
+        stat->score = sqlite3_column_double (stmt, 5);
+      g_ptr_array_add (stats, stat);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dash_corpus_set_error (self, error, _("cannot list the topics"));
+      return NULL;
+    }
+  return g_steal_pointer (&stats);
+}
+
+GPtrArray *
+dash_corpus_list_topics (DashCorpus  *self,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+
+  /* Translators: the names of the built-in topics, stored in English. */
+  (void)N_("Trade war");
+  (void)N_("AI");
+  (void)N_("Defense");
+
+  stmt = _dash_corpus_get_statement (self,
+                                     "SELECT t.id, t.name, t.query, t.builtin, "
+                                     "(SELECT count(*) FROM article_topics a "
+                                     "WHERE a.topic_id = t.id) FROM topics t "
+                                     "ORDER BY t.builtin DESC, t.rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  return collect_topic_stats (self, stmt, error);
+}
+
+/* "US tariffs (2025)" → "us_tariffs_2025". */
+static char *
+topic_id_from_name (const char *name)
+{
+  g_autoptr(GString) id = g_string_new (NULL);
+  g_autofree char *lower = g_utf8_strdown (name, -1);
+  gboolean gap = FALSE;
+
+  for (const char *p = lower; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (gap && id->len > 0)
+            g_string_append_c (id, '_');
+          g_string_append_unichar (id, c);
+          gap = FALSE;
+        }
+      else
+        gap = TRUE;
+    }
+  return g_string_free (g_steal_pointer (&id), FALSE);
+}
+
+char *
+dash_corpus_add_topic (DashCorpus  *self,
+                       const char  *name,
+                       const char  *query,
+                       GError     **error)
+{
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *match = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *trimmed = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  trimmed = g_strstrip (g_strdup (name));
+  id = topic_id_from_name (trimmed);
+  if (*id == '\0')
+    {
+      g_set_error_literal (error, DASH_ERROR, DASH_ERROR_QUERY,
+                           _("a topic needs a name with letters or digits"));
+      return NULL;
+    }
+  if (self->read_only)
+    {
+      g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                   _("%s: the database is read-only"), self->path);
+      return NULL;
+    }
+
+  /* The query is checked, and made safe, the way a search is. */
+  dash_filter_set_query (filter, query);
+  filter->limit = 1;
+  if (!_dash_corpus_collect_ids (self, filter, ids, NULL, &match, error))
+    return NULL;
+
+  if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _dash_corpus_set_error (self, error, _("cannot add the topic"));
+      return NULL;
+    }
+
+  stmt = _dash_corpus_get_statement (self, "INSERT INTO topics (id, name, query) "
+                                           "VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, match, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, DASH_ERROR, DASH_ERROR_QUERY,
+                     _("there is already a topic \u201c%s\u201d"), id);
+      else
+        _dash_corpus_set_error (self, error, _("cannot add the topic"));
+      sqlite3_reset (stmt);
+      goto failed;
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _dash_corpus_get_statement (self,
+                                     "INSERT OR IGNORE INTO article_topics "
+                                     "(topic_id, article_id, score) "
+                                     "SELECT ?1, rowid, -rank FROM articles_fts "
+                                     "WHERE articles_fts MATCH ?2", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, match, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _dash_corpus_set_error (self, error, _("cannot apply the topic"));
+      sqlite3_reset (stmt);
+      goto failed;
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _dash_corpus_get_statement (self,
+                                     "INSERT INTO topic_days (topic_id, day, count) "
+                                     "SELECT ?1, a.published / 86400, count(*) "
+                                     "FROM article_topics t JOIN articles a "
+                                     "ON a.id = t.article_id WHERE t.topic_id = ?1 "
+                                     "AND a.published IS NOT NULL GROUP BY 2", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _dash_corpus_set_error (self, error, _("cannot apply the topic"));
+      sqlite3_reset (stmt);
+      goto failed;
+    }
+  sqlite3_reset (stmt);
+
+  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _dash_corpus_set_error (self, error, _("cannot add the topic"));
+      goto failed;
+    }
+  return g_steal_pointer (&id);
+
+failed:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return NULL;
+}
+
+GPtrArray *
+dash_corpus_article_topics (DashCorpus  *self,
+                            gint64       article_id,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) stats = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+
+  stmt = _dash_corpus_get_statement (self,
+                                     "SELECT t.id, t.name, t.query, t.builtin, 0, a.score "
+                                     "FROM article_topics a JOIN topics t ON t.id = a.topic_id "
+                                     "WHERE a.article_id = ?1 ORDER BY a.score DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  stats = collect_topic_stats (self, stmt, error);
+  return g_steal_pointer (&stats);
+}
+
+GPtrArray *
+dash_corpus_article_mentions (DashCorpus  *self,
+                              gint64       article_id,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  sqlite3_stmt *stmt;
+  GArray *group = NULL;
+  gint64 last_entity = -1;
+  int rc;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+
+  /* One group a distinct entity, in order of its first mention. */
+  stmt = _dash_corpus_get_statement (self,
+                                     "SELECT m.entity_id, e.name, e.type, m.field, m.start, "
+                                     "m.end, m.adjective FROM mentions m "
+                                     "JOIN entities e ON e.id = m.entity_id "
+                                     "WHERE m.article_id = ?1 AND e.hidden = 0 "
+                                     "ORDER BY (SELECT min(field * 1000000000 + start) "
+                                     "FROM mentions f WHERE f.article_id = m.article_id "
+                                     "AND f.entity_id = m.entity_id), m.entity_id, "
+                                     "m.field, m.start", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DashMention mention = { 0 };
+      int type = dash_entity_type_from_string (_dash_corpus_column_text (stmt, 2));
+
+      if (group == NULL || sqlite3_column_int64 (stmt, 0) != last_entity)
+        {
+          group = g_array_new (FALSE, TRUE, sizeof (DashMention));
+          g_array_set_clear_func (group, (GDestroyNotify)dash_mention_clear);
+          g_ptr_array_add (groups, group);
+          last_entity = sqlite3_column_int64 (stmt, 0);
+        }
+      mention.name = g_strdup (_dash_corpus_column_text (stmt, 1));
+      mention.type = type >= 0 ? type : DASH_ENTITY_ORG;
+      mention.field = sqlite3_column_int (stmt, 3);
+      mention.start = sqlite3_column_int (stmt, 4);
+      mention.end = sqlite3_column_int (stmt, 5);
+      mention.adjective = sqlite3_column_int (stmt, 6);
+      g_array_append_val (group, mention);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dash_corpus_set_error (self, error, _("cannot read the entities of a story"));
+      return NULL;
+    }
+  return g_steal_pointer (&groups);
+}
+
+void
+dash_burst_free (DashBurst *burst)
+{
+  if (burst == NULL)
+    return;
+  g_clear_pointer (&burst->article_ids, g_array_unref);
+  g_free (burst);
+}
+
+/* Weeks before a week that make its baseline, and how far above it a burst stands. */
+#define BURST_HISTORY 8
+#define BURST_RATIO 3.0
+#define BURST_MIN_STORIES 3
+
+GPtrArray *
+dash_corpus_bursts (DashCorpus        *self,
+                    const DashFilter  *filter,
+                    GError           **error)
+{
+  g_autoptr(GPtrArray) bursts = g_ptr_array_new_with_free_func ((GDestroyNotify)dash_burst_free);
+  g_autoptr(GArray) weeks = NULL;
+  DashBurst *open = NULL;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+
+  weeks = dash_corpus_timeline (self, filter, DASH_BUCKET_WEEK, error);
+  if (weeks == NULL)
+    return NULL;
+
+  for (guint i = 0; i < weeks->len; i++)
+    {
+      const DashTimelinePoint *week = &g_array_index (weeks, DashTimelinePoint, i);
+      guint first = i >= BURST_HISTORY ? i - BURST_HISTORY : 0;
+      double baseline = 0.0;
+      double ratio;
+
+      /* The usual weekly volume before this week; a topic's first weeks have no
+       * history, and count against a baseline of one story a week. */
+      for (guint k = first; k < i; k++)
+        baseline += g_array_index (weeks, DashTimelinePoint, k).count;
+      baseline = i > first ? baseline / (i - first) : 0.0;
+      baseline = MAX (baseline, 1.0);
+      ratio = week->count / baseline;
+
+      if (week->count >= BURST_MIN_STORIES && ratio >= BURST_RATIO && i >= 2)
+        {
+          if (open == NULL)
+            {
+              open = g_new0 (DashBurst, 1);
+              open->start = week->start;
+              open->baseline = baseline;
+              g_ptr_array_add (bursts, open);
+            }
+          open->end = week->start + 7 * SECONDS_PER_DAY;
+          open->count += week->count;
+          open->ratio = MAX (open->ratio, week->count / open->baseline);
+        }
+      else
+        open = NULL;
+    }
+
+  /* The stories that drive each burst: the most relevant of its weeks. */
+  for (guint i = 0; i < bursts->len; i++)
+    {
+      DashBurst *burst = g_ptr_array_index (bursts, i);
+      g_autoptr(DashFilter) within = filter != NULL ? dash_filter_copy (filter) : dash_filter_new ();
+
+      within->from = MAX (within->from, burst->start);
+      within->to = within->to != 0 ? MIN (within->to, burst->end) : burst->end;
+      within->limit = 5;
+      within->sort = within->query != NULL ? DASH_SORT_RELEVANCE : DASH_SORT_DATE_DESC;
+      burst->article_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (!_dash_corpus_collect_ids (self, within, burst->article_ids, NULL, NULL, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&bursts);
+}
+
+void
+dash_graph_free (DashGraph *graph)
+{
+  if (graph == NULL)
+    return;
+  g_clear_pointer (&graph->nodes, g_ptr_array_unref);
+  g_clear_pointer (&graph->edges, g_array_unref);
+  g_free (graph);
+}
+
+static void
+graph_node_free (DashGraphNode *node)
+{
+  g_free (node->name);
+  g_free (node);
+}
+
+/* Communities (Louvain, weighted) and PageRank with igraph. */
+static void
+analyse_graph (DashGraph *graph)
+{
+  igraph_t g;
+  igraph_vector_int_t edges;
+  igraph_vector_t weights;
+  igraph_vector_int_t membership;
+  igraph_vector_t rank;
+  guint n = graph->nodes->len;
+
+  if (n == 0)
+    return;
+
+  igraph_vector_int_init (&edges, 2 * graph->edges->len);
+  igraph_vector_init (&weights, graph->edges->len);
+  for (guint i = 0; i < graph->edges->len; i++)
+    {
+      const DashGraphEdge *edge = &g_array_index (graph->edges, DashGraphEdge, i);
+
+      VECTOR (edges)[2 * i] = edge->source;
+      VECTOR (edges)[2 * i + 1] = edge->target;
+      VECTOR (weights)[i] = edge->weight;
+    }
+  igraph_create (&g, &edges, n, IGRAPH_UNDIRECTED);
+
+  igraph_vector_int_init (&membership, n);
+  if (graph->edges->len > 0 &&
+      igraph_community_multilevel (&g, &weights, 1.0, &membership, NULL, NULL) == IGRAPH_SUCCESS)
+    {
+      int max = -1;
+
+      for (guint i = 0; i < n; i++)
+        {
+          DashGraphNode *node = g_ptr_array_index (graph->nodes, i);
+
+          node->community = VECTOR (membership)[i];
+          max = MAX (max, node->community);
+        }
+      graph->n_communities = max + 1;
+    }
+  else
+    {
+      /* Without edges every node is its own community. */
+      for (guint i = 0; i < n; i++)
+        ((DashGraphNode *)g_ptr_array_index (graph->nodes, i))->community = i;
+      graph->n_communities = n;
+    }
+
+  igraph_vector_init (&rank, n);
+  if (igraph_pagerank (&g, IGRAPH_PAGERANK_ALGO_PRPACK, &rank, NULL, igraph_vss_all (),
+                       IGRAPH_UNDIRECTED, 0.85,
+                       graph->edges->len > 0 ? &weights : NULL, NULL) == IGRAPH_SUCCESS)
+    for (guint i = 0; i < n; i++)
+      ((DashGraphNode *)g_ptr_array_index (graph->nodes, i))->pagerank = VECTOR (rank)[i];
+
+  igraph_vector_destroy (&rank);
+  igraph_vector_int_destroy (&membership);
+  igraph_destroy (&g);
+  igraph_vector_destroy (&weights);
+  igraph_vector_int_destroy (&edges);
+}
+
+DashGraph *
+dash_corpus_graph (DashCorpus        *self,
+                   const DashFilter  *filter,
+                   guint              limit,
+                   guint              min_weight,
+                   GError           **error)
+{
+  g_autoptr(DashGraph) graph = g_new0 (DashGraph, 1);
+  g_autoptr(GPtrArray) top = NULL;
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean scoped;
+  guint n_articles = 0;
+  int rc;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+
+  graph->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify)graph_node_free);
+  graph->edges = g_array_new (FALSE, FALSE, sizeof (DashGraphEdge));
+
+  top = dash_corpus_list_entities (self, filter, -1, limit > 0 ? limit : 50, error);
+  if (top == NULL)
+    return NULL;
+  scoped = fill_scope (self, filter, &n_articles, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (!scoped)
+    {
+      DashCorpusStats stats;
+
+      if (!dash_corpus_get_stats (self, &stats, error))
+        return NULL;
+      n_articles = stats.articles;
+    }
+  graph->n_articles = n_articles;
+
+  if (sqlite3_exec (self->db, "CREATE TEMP TABLE IF NOT EXISTS graph_nodes "
+                              "(id INTEGER PRIMARY KEY); DELETE FROM graph_nodes",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _dash_corpus_set_error (self, error, _("cannot build the graph"));
+      return NULL;
+    }
+  for (guint i = 0; i < top->len; i++)
+    {
+      DashEntityStat *stat = g_ptr_array_index (top, i);
+      DashGraphNode *node = g_new0 (DashGraphNode, 1);
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO graph_nodes VALUES (%" G_GINT64_FORMAT ")",
+                                              stat->id);
+
+      node->id = stat->id;
+      node->name = g_strdup (stat->name);
+      node->type = stat->type;
+      node->articles = stat->articles;
+      node->mentions = stat->mentions;
+      g_ptr_array_add (graph->nodes, node);
+      g_hash_table_insert (index, &node->id, GUINT_TO_POINTER (i));
+      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+    }
+
+  if (sqlite3_prepare_v2 (self->db,
+                          scoped
+                          ? "SELECT a.entity_id, b.entity_id, count(*) FROM scope_ids s "
+                            "JOIN article_entities a ON a.article_id = s.id "
+                            "JOIN article_entities b ON b.article_id = s.id "
+                            "AND b.entity_id > a.entity_id "
+                            "WHERE a.entity_id IN graph_nodes AND b.entity_id IN graph_nodes "
+                            "GROUP BY 1, 2 HAVING count(*) >= ?1"
+                          : "SELECT a.entity_id, b.entity_id, count(*) FROM graph_nodes n "
+                            "JOIN article_entities a ON a.entity_id = n.id "
+                            "JOIN article_entities b ON b.article_id = a.article_id "
+                            "AND b.entity_id > a.entity_id "
+                            "WHERE b.entity_id IN graph_nodes "
+                            "GROUP BY 1, 2 HAVING count(*) >= ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _dash_corpus_set_error (self, error, _("cannot build the graph"));
+      return NULL;
+    }
+  sqlite3_bind_int (stmt, 1, MAX (min_weight, 1));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 a = sqlite3_column_int64 (stmt, 0);
+      gint64 b = sqlite3_column_int64 (stmt, 1);
+      DashGraphEdge edge;
+      DashGraphNode *na, *nb;
+
+      edge.source = GPOINTER_TO_UINT (g_hash_table_lookup (index, &a));
+      edge.target = GPOINTER_TO_UINT (g_hash_table_lookup (index, &b));
+      edge.weight = sqlite3_column_int (stmt, 2);
+      na = g_ptr_array_index (graph->nodes, edge.source);
+      nb = g_ptr_array_index (graph->nodes, edge.target);
+      /* Pointwise mutual information: how much more often the two share a story than
+       * chance would have them. */
+      edge.pmi = log (((double)edge.weight * MAX (n_articles, 1)) /
+                      ((double)MAX (na->articles, 1) * MAX (nb->articles, 1)));
+      na->degree++;
+      nb->degree++;
+      g_array_append_val (graph->edges, edge);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dash_corpus_set_error (self, error, _("cannot build the graph"));
+      return NULL;
+    }
+
+  analyse_graph (graph);
+  return g_steal_pointer (&graph);
+}

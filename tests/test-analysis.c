@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* What the corpus stores of the analysis and answers from it: timelines, entity and
+ * topic lists, user topics, bursts and the co-occurrence graph. The stories here carry
+ * mentions and topics set by hand, so these tests do not depend on the extractor's or
+ * the classifier's judgement. */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "dash-core.h"
+#include "dash-test-util.h"
+
+typedef struct {
+  char       *dir;
+  DashCorpus *corpus;
+  guint       n;
+} Fixture;
+
+/* A story on @date in @topic (may be NULL) naming the entities that follow, as pairs
+ * of name and DashEntityType, ended by NULL. */
+static DashArticle *
+story (Fixture    *f,
+       const char *date,
+       const char *topic,
+       ...)
+{
+  DashArticle *a = dash_article_new ();
+  guint n = ++f->n;
+  g_autofree char *title = g_strdup_printf ("Story %u", n);
+  g_autofree char *url = g_strdup_printf ("https://example.org/%u", n);
+  g_autoptr(GDateTime) dt = dash_date_parse (date);
+  g_autoptr(GArray) mentions = g_array_new (FALSE, TRUE, sizeof (DashMention));
+  g_autoptr(GArray) topics = g_array_new (FALSE, TRUE, sizeof (DashTopicScore));
+  g_autoptr(GString) body = g_string_new (NULL);
+  const char *name;
+  va_list args;
+
+  g_assert_nonnull (dt);
+  g_array_set_clear_func (mentions, (GDestroyNotify)dash_mention_clear);
+  va_start (args, topic);
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      DashMention mention = { 0 };
+
+      mention.name = g_strdup (name);
+      mention.type = va_arg (args, int);
+      mention.field = DASH_FIELD_BODY;
+      mention.start = g_utf8_strlen (body->str, -1);
+      mention.end = mention.start + g_utf8_strlen (name, -1);
+      g_array_append_val (mentions, mention);
+      g_string_append_printf (body, "%s spoke. ", name);
+    }
+  va_end (args);
+  if (topic != NULL)
+    {
+      DashTopicScore score = { g_intern_string (topic), 2.5 };
+      g_array_append_val (topics, score);
+    }
+  g_string_append_printf (body, "This is story number %u about tariffs.", n);
+
+  dash_article_set_title (a, title);
+  dash_article_set_url (a, url);
+  dash_article_set_source (a, "Test Wire");
+  dash_article_set_body (a, body->str);
+  dash_article_set_published (a, g_date_time_to_unix (dt));
+  dash_article_set_mentions (a, mentions);
+  dash_article_set_topics (a, topics);
+  dash_article_update_content_hash (a);
+  return a;
+}
+
+static void
+store (Fixture   *f,
+       GPtrArray *articles)
+{
+  g_autoptr(GError) error = NULL;
+  guint added = 0;
+
+  g_assert_true (dash_corpus_add_articles (f->corpus, articles, &added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, articles->len);
+}
+
+#define C DASH_ENTITY_COUNTRY
+#define P DASH_ENTITY_PERSON
+#define O DASH_ENTITY_ORG
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = NULL;
+
+  f->dir = dash_test_make_tmp_dir ("dash-analysis");
+  path = g_build_filename (f->dir, "corpus.db", NULL);
+  f->corpus = dash_corpus_open (path, &error);
+  g_assert_no_error (error);
+
+  g_ptr_array_add (articles, story (f, "2025-01-06", "trade_war", "China", C, "United States", C,
+                                    "Huawei", O, NULL));
+  g_ptr_array_add (articles, story (f, "2025-01-20", "trade_war", "China", C, "United States", C,
+                                    NULL));
+  g_ptr_array_add (articles, story (f, "2025-03-03", "ai", "China", C, "DeepSeek", O,
+                                    "Liang Wenfeng", P, NULL));
+  g_ptr_array_add (articles, story (f, "2025-03-04", "ai", "DeepSeek", O, "Liang Wenfeng", P,
+                                    NULL));
+  g_ptr_array_add (articles, story (f, "2025-03-05", "defense", "Russia", C, "Ukraine", C,
+                                    "NATO", O, NULL));
+  g_ptr_array_add (articles, story (f, "2025-03-20", NULL, "Russia", C, "Ukraine", C, NULL));
+  store (f, articles);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->corpus);
+  dash_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static GArray *
+timeline (Fixture    *f,
+          const char *topic,
+          const char *entity,
+          const char *query,
+          DashBucket  bucket)
+{
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(GError) error = NULL;
+  GArray *points;
+
+  dash_filter_set_topic (filter, topic);
+  dash_filter_set_entity (filter, entity);
+  if (query != NULL)
+    dash_filter_set_query (filter, query);
+  points = dash_corpus_timeline (f->corpus, filter, bucket, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (points);
+  return points;
+}
+
+static char *
+day_of (gint64 t)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
+  return g_date_time_format (dt, "%Y-%m-%d");
+}
+
+static void
+assert_point (GArray     *points,
+              guint       i,
+              const char *start,
+              guint       count)
+{
+  const DashTimelinePoint *point;
+  g_autofree char *day = NULL;
+
+  g_assert_cmpuint (i, <, points->len);
+  point = &g_array_index (points, DashTimelinePoint, i);
+  day = day_of (point->start);
+  g_assert_cmpstr (day, ==, start);
+  g_assert_cmpuint (point->count, ==, count);
+}
+
+static void
+test_timeline (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GArray) months = timeline (f, NULL, NULL, NULL, DASH_BUCKET_MONTH);
+  g_autoptr(GArray) weeks = timeline (f, "trade_war", NULL, NULL, DASH_BUCKET_WEEK);
+  g_autoptr(GArray) quarters = timeline (f, NULL, "China", NULL, DASH_BUCKET_QUARTER);
+  g_autoptr(GArray) years = timeline (f, "ai", NULL, NULL, DASH_BUCKET_YEAR);
+  g_autoptr(GArray) days = timeline (f, "defense", NULL, NULL, DASH_BUCKET_DAY);
+
+  /* Every month from the first story to the last, the empty one included. */
+  g_assert_cmpuint (months->len, ==, 3);
+  assert_point (months, 0, "2025-01-01", 2);
+  assert_point (months, 1, "2025-02-01", 0);
+  assert_point (months, 2, "2025-03-01", 4);
+
+  /* Weeks start on Monday. */
+  g_assert_cmpuint (weeks->len, ==, 3);
+  assert_point (weeks, 0, "2025-01-06", 1);
+  assert_point (weeks, 1, "2025-01-13", 0);
+  assert_point (weeks, 2, "2025-01-20", 1);
+
+  g_assert_cmpuint (quarters->len, ==, 1);
+  assert_point (quarters, 0, "2025-01-01", 3);
+  assert_point (years, 0, "2025-01-01", 2);
+  g_assert_cmpuint (days->len, ==, 1);
+  assert_point (days, 0, "2025-03-05", 1);
+}
+
+static void
+test_timeline_filtered (Fixture       *f,
+                        gconstpointer  data)
+{
+  /* Counted from the stories themselves: a query, and a topic with an entity. */
+  g_autoptr(GArray) query = timeline (f, NULL, NULL, "\"number 3\" OR \"number 5\"",
+                                      DASH_BUCKET_MONTH);
+  g_autoptr(GArray) both = timeline (f, "ai", "Liang Wenfeng", NULL, DASH_BUCKET_MONTH);
+  g_autoptr(GArray) none = timeline (f, "trade_war", "NATO", NULL, DASH_BUCKET_MONTH);
+
+  g_assert_cmpuint (query->len, ==, 1);
+  assert_point (query, 0, "2025-03-01", 2);
+  g_assert_cmpuint (both->len, ==, 1);
+  assert_point (both, 0, "2025-03-01", 2);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_entities (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = dash_corpus_list_entities (f->corpus, NULL, -1, 0, &error);
+  g_autoptr(GPtrArray) people = dash_corpus_list_entities (f->corpus, NULL, P, 0, &error);
+  g_autoptr(DashFilter) trade = dash_filter_new ();
+  g_autoptr(GPtrArray) in_trade = NULL;
+  DashEntityStat *first;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 8);
+  first = g_ptr_array_index (all, 0);
+  g_assert_cmpstr (first->name, ==, "China");
+  g_assert_cmpint (first->type, ==, DASH_ENTITY_COUNTRY);
+  g_assert_cmpuint (first->articles, ==, 3);
+  g_assert_cmpuint (first->mentions, ==, 3);
+
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpstr (((DashEntityStat *)g_ptr_array_index (people, 0))->name, ==, "Liang Wenfeng");
+
+  dash_filter_set_topic (trade, "trade_war");
+  in_trade = dash_corpus_list_entities (f->corpus, trade, -1, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (in_trade->len, ==, 2);
+  g_assert_cmpuint (((DashEntityStat *)g_ptr_array_index (in_trade, 0))->articles, ==, 2);
+}
+
+static void
+test_entity (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DashEntityStat) deepseek = dash_corpus_find_entity (f->corpus, "deepseek", &error);
+  g_autoptr(GPtrArray) related = NULL;
+  g_autoptr(DashEntityStat) missing = NULL;
+  DashEntityStat *top;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (deepseek->name, ==, "DeepSeek");
+  g_assert_cmpuint (deepseek->articles, ==, 2);
+
+  related = dash_corpus_list_cooccurring (f->corpus, deepseek->id, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (related->len, ==, 2);
+  top = g_ptr_array_index (related, 0);
+  g_assert_cmpstr (top->name, ==, "Liang Wenfeng");
+  g_assert_cmpuint (top->articles, ==, 2);
+
+  missing = dash_corpus_find_entity (f->corpus, "Nobody Atall", &error);
+  g_assert_null (missing);
+  g_assert_error (error, DASH_ERROR, DASH_ERROR_NOT_FOUND);
+}
+
+static DashTopicStat *
+find_topic (GPtrArray  *topics,
+            const char *id)
+{
+  for (guint i = 0; i < topics->len; i++)
+    if (g_str_equal (((DashTopicStat *)g_ptr_array_index (topics, i))->id, id))
+      return g_ptr_array_index (topics, i);
+  return NULL;
+}
+
+static void
+test_topics (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) topics = dash_corpus_list_topics (f->corpus, &error);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) weeks = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *again = NULL;
+  DashTopicStat *mine;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (topics->len, ==, 3);
+  g_assert_cmpuint (find_topic (topics, "trade_war")->articles, ==, 2);
+  g_assert_cmpuint (find_topic (topics, "ai")->articles, ==, 2);
+  g_assert_cmpuint (find_topic (topics, "defense")->articles, ==, 1);
+  g_assert_true (find_topic (topics, "defense")->builtin);
+
+  /* A user topic takes the stored stories that match its query... */
+  id = dash_corpus_add_topic (f->corpus, "Numbers 1 & 2!", "\"number 1\" OR \"number 2\"", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, "numbers_1_2");
+  again = dash_corpus_add_topic (f->corpus, "numbers 1 2", "x", &error);
+  g_assert_null (again);
+  g_assert_error (error, DASH_ERROR, DASH_ERROR_QUERY);
+  g_clear_error (&error);
+
+  /* ...and new ones as they come. */
+  g_ptr_array_add (more, story (f, "2025-04-01", NULL, "China", C, NULL));
+  g_ptr_array_add (more, story (f, "2025-04-02", NULL, NULL));
+  store (f, more);
+  {
+    g_autoptr(DashFilter) filter = dash_filter_new ();
+    g_autoptr(GListModel) numbered = NULL;
+
+    dash_filter_set_query (filter, "number");
+    numbered = dash_corpus_query (f->corpus, filter, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (numbered), ==, 8);
+  }
+
+  after = dash_corpus_list_topics (f->corpus, &error);
+  mine = find_topic (after, "numbers_1_2");
+  g_assert_nonnull (mine);
+  g_assert_false (mine->builtin);
+  g_assert_cmpstr (mine->name, ==, "Numbers 1 & 2!");
+  /* Stories 1 and 2, not 7 or 8 ("number 7" does not match). */
+  g_assert_cmpuint (mine->articles, ==, 2);
+  weeks = timeline (f, "numbers_1_2", NULL, NULL, DASH_BUCKET_MONTH);
+  assert_point (weeks, 0, "2025-01-01", 2);
+
+  /* Hostile query text is made safe, as in a search. */
+  {
+    g_autofree char *odd = dash_corpus_add_topic (f->corpus, "Odd", "\"unbalanced (", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (odd, ==, "odd");
+  }
+}
+
+static void
+test_article_analysis (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(DashArticle) row = NULL;
+  g_autoptr(DashArticle) article = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  GArray *group;
+  const DashMention *mention;
+  g_autofree char *surface = NULL;
+
+  dash_filter_set_query (filter, "\"number 3\"");
+  list = dash_corpus_query (f->corpus, filter, &error);
+  row = g_list_model_get_item (list, 0);
+  article = dash_corpus_get_article (f->corpus, dash_article_get_id (row), &error);
+  g_assert_no_error (error);
+
+  topics = dash_corpus_article_topics (f->corpus, dash_article_get_id (article), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (topics->len, ==, 1);
+  g_assert_cmpstr (((DashTopicStat *)g_ptr_array_index (topics, 0))->id, ==, "ai");
+  g_assert_cmpfloat (((DashTopicStat *)g_ptr_array_index (topics, 0))->score, ==, 2.5);
+
+  groups = dash_corpus_article_mentions (f->corpus, dash_article_get_id (article), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 3);
+  group = g_ptr_array_index (groups, 1);
+  mention = &g_array_index (group, DashMention, 0);
+  g_assert_cmpstr (mention->name, ==, "DeepSeek");
+  g_assert_cmpint (mention->type, ==, DASH_ENTITY_ORG);
+  /* The offsets cut the name out of the stored body. */
+  surface = g_utf8_substring (dash_article_get_body (article), mention->start, mention->end);
+  g_assert_cmpstr (surface, ==, "DeepSeek");
+}
+
+static void
+test_bursts (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(GPtrArray) bursts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) monday = g_date_time_new_utc (2024, 6, 3, 9, 0, 0);
+  DashBurst *burst;
+  g_autofree char *start = NULL;
+
+  /* One story a week for ten weeks, then eight in one week. */
+  for (guint week = 0; week < 11; week++)
+    for (guint k = 0; k < (week == 10 ? 8u : 1u); k++)
+      {
+        g_autoptr(GDateTime) when = g_date_time_add_days (monday, week * 7 + k % 5);
+        g_autofree char *date = g_date_time_format_iso8601 (when);
+
+        g_ptr_array_add (articles, story (f, date, "defense", "Gaza", DASH_ENTITY_PLACE, NULL));
+      }
+  store (f, articles);
+
+  dash_filter_set_entity (filter, "Gaza");
+  bursts = dash_corpus_bursts (f->corpus, filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bursts->len, ==, 1);
+  burst = g_ptr_array_index (bursts, 0);
+  start = day_of (burst->start);
+  g_assert_cmpstr (start, ==, "2024-08-12");
+  g_assert_cmpuint (burst->count, ==, 8);
+  g_assert_cmpfloat (burst->baseline, ==, 1.0);
+  g_assert_cmpfloat (burst->ratio, >=, 8.0);
+  g_assert_cmpuint (burst->article_ids->len, ==, 5);
+}
+
+static void
+test_graph (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DashGraph) graph = dash_corpus_graph (f->corpus, NULL, 50, 1, &error);
+  g_autoptr(DashGraph) strong = dash_corpus_graph (f->corpus, NULL, 50, 2, &error);
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(DashGraph) march = NULL;
+  double total = 0.0;
+  gboolean found = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (graph->nodes->len, ==, 8);
+  g_assert_cmpuint (graph->n_articles, ==, 6);
+  /* China–US (1, 2), China–Huawei, US–Huawei, China–DeepSeek, China–Liang,
+   * DeepSeek–Liang (3, 4), Russia–Ukraine (5, 6), Russia–NATO, Ukraine–NATO. */
+  g_assert_cmpuint (graph->edges->len, ==, 9);
+  for (guint i = 0; i < graph->edges->len; i++)
+    {
+      const DashGraphEdge *edge = &g_array_index (graph->edges, DashGraphEdge, i);
+      DashGraphNode *a = g_ptr_array_index (graph->nodes, edge->source);
+      DashGraphNode *b = g_ptr_array_index (graph->nodes, edge->target);
+
+      if ((g_str_equal (a->name, "Russia") && g_str_equal (b->name, "Ukraine")) ||
+          (g_str_equal (b->name, "Russia") && g_str_equal (a->name, "Ukraine")))
+        {
+          found = TRUE;
+          g_assert_cmpuint (edge->weight, ==, 2);
+          /* Always together: log (2 * 6 / (2 * 2)). */
+          g_assert_cmpfloat_with_epsilon (edge->pmi, log (3.0), 1e-9);
+          /* Always together, so in the same community. */
+          g_assert_cmpint (a->community, ==, b->community);
+        }
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (graph->n_communities, >=, 2);
+  for (guint i = 0; i < graph->nodes->len; i++)
+    total += ((DashGraphNode *)g_ptr_array_index (graph->nodes, i))->pagerank;
+  g_assert_cmpfloat_with_epsilon (total, 1.0, 1e-6);
+
+  g_assert_cmpuint (strong->edges->len, ==, 3);
+
+  filter->from = 1740787200;  /* 2025-03-01 */
+  march = dash_corpus_graph (f->corpus, filter, 50, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (march->n_articles, ==, 4);
+  g_assert_cmpuint (march->nodes->len, ==, 6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/analysis/timeline/buckets", test_timeline);
+  ADD ("/analysis/timeline/filtered", test_timeline_filtered);
+  ADD ("/analysis/entities", test_entities);
+  ADD ("/analysis/entity", test_entity);
+  ADD ("/analysis/topics", test_topics);
+  ADD ("/analysis/article", test_article_analysis);
+  ADD ("/analysis/bursts", test_bursts);
+  ADD ("/analysis/graph", test_graph);
+
+  return g_test_run ();
+}
