@@ -419,8 +419,10 @@ test_graph (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DashGraph) graph = dash_corpus_graph (f->corpus, NULL, 50, 1, &error);
-  g_autoptr(DashGraph) strong = dash_corpus_graph (f->corpus, NULL, 50, 2, &error);
+  g_autoptr(DashGraph) graph = dash_corpus_graph (f->corpus, NULL, 50, 1,
+                                                  DASH_COOCCURRENCE_STORY, &error);
+  g_autoptr(DashGraph) strong = dash_corpus_graph (f->corpus, NULL, 50, 2,
+                                                   DASH_COOCCURRENCE_STORY, &error);
   g_autoptr(DashFilter) filter = dash_filter_new ();
   g_autoptr(DashGraph) march = NULL;
   double total = 0.0;
@@ -458,10 +460,81 @@ test_graph (Fixture       *f,
   g_assert_cmpuint (strong->edges->len, ==, 3);
 
   filter->from = 1740787200;  /* 2025-03-01 */
-  march = dash_corpus_graph (f->corpus, filter, 50, 1, &error);
+  march = dash_corpus_graph (f->corpus, filter, 50, 1, DASH_COOCCURRENCE_STORY, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (march->n_articles, ==, 4);
   g_assert_cmpuint (march->nodes->len, ==, 6);
+}
+
+/* A story whose two leaders share a sentence, and one where they only share the story. */
+static DashArticle *
+summit_story (Fixture    *f,
+              const char *body,
+              guint       xi,
+              guint       biden)
+{
+  DashArticle *a = story (f, "2024-11-16", NULL, NULL);
+  g_autoptr(GArray) mentions = g_array_new (FALSE, TRUE, sizeof (DashMention));
+  DashMention m1 = { g_strdup ("Xi Jinping"), DASH_ENTITY_PERSON, DASH_FIELD_BODY, xi, xi + 10,
+                     FALSE };
+  DashMention m2 = { g_strdup ("Joe Biden"), DASH_ENTITY_PERSON, DASH_FIELD_BODY, biden,
+                     biden + 9, FALSE };
+
+  g_array_set_clear_func (mentions, (GDestroyNotify)dash_mention_clear);
+  g_array_append_val (mentions, m1);
+  g_array_append_val (mentions, m2);
+  dash_article_set_body (a, body);
+  dash_article_set_mentions (a, mentions);
+  dash_article_update_content_hash (a);
+  return a;
+}
+
+static void
+test_graph_windows (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(DashGraph) by_story = NULL;
+  g_autoptr(DashGraph) by_paragraph = NULL;
+  g_autoptr(DashGraph) by_sentence = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  DashEvidence *item;
+
+  /* "Xi Jinping" at 0 and "Joe Biden" at 15 share the first sentence. */
+  g_ptr_array_add (articles, summit_story (f, "Xi Jinping met Joe Biden in Lima. They spoke of "
+                                              "chips.\n\nLater the talks ended.", 0, 15));
+  /* Here they are two paragraphs apart. */
+  g_ptr_array_add (articles, summit_story (f, "Xi Jinping flew home.\n\nJoe Biden stayed on "
+                                              "for a day.", 0, 23));
+  store (f, articles);
+
+  filter->from = 1731715200;  /* 2024-11-16 */
+  filter->to = 1731801600;
+  by_story = dash_corpus_graph (f->corpus, filter, 10, 1, DASH_COOCCURRENCE_STORY, &error);
+  by_paragraph = dash_corpus_graph (f->corpus, filter, 10, 1, DASH_COOCCURRENCE_PARAGRAPH, &error);
+  by_sentence = dash_corpus_graph (f->corpus, filter, 10, 1, DASH_COOCCURRENCE_SENTENCE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (by_story->edges->len, ==, 1);
+  g_assert_cmpuint (g_array_index (by_story->edges, DashGraphEdge, 0).weight, ==, 2);
+  g_assert_cmpuint (by_paragraph->edges->len, ==, 1);
+  g_assert_cmpuint (g_array_index (by_paragraph->edges, DashGraphEdge, 0).weight, ==, 1);
+  g_assert_cmpuint (by_sentence->edges->len, ==, 1);
+  g_assert_cmpuint (g_array_index (by_sentence->edges, DashGraphEdge, 0).weight, ==, 1);
+
+  /* The evidence is the sentence where both stand. */
+  evidence = dash_corpus_edge_evidence (f->corpus, "Xi Jinping", "joe biden",
+                                        DASH_COOCCURRENCE_SENTENCE, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 1);
+  item = g_ptr_array_index (evidence, 0);
+  g_assert_cmpstr (item->text, ==, "Xi Jinping met Joe Biden in Lima.");
+  g_clear_pointer (&evidence, g_ptr_array_unref);
+
+  evidence = dash_corpus_edge_evidence (f->corpus, "Xi Jinping", "Joe Biden",
+                                        DASH_COOCCURRENCE_STORY, 10, &error);
+  g_assert_cmpuint (evidence->len, ==, 2);
 }
 
 int
@@ -481,6 +554,7 @@ main (int   argc,
   ADD ("/analysis/article", test_article_analysis);
   ADD ("/analysis/bursts", test_bursts);
   ADD ("/analysis/graph", test_graph);
+  ADD ("/analysis/graph/windows", test_graph_windows);
 
   return g_test_run ();
 }

@@ -12,9 +12,99 @@
 #include <math.h>
 #include <string.h>
 
+#include "dash-article.h"
 #include "dash-corpus-private.h"
 
 #define SECONDS_PER_DAY 86400
+
+/* Sentence ends: ".", "?" or "!" (maybe closed by a quote or bracket), then a space and
+ * a capital, a digit or an opening quote. Paragraphs are separated by a blank line. */
+void
+_dash_units_init (DashUnits  *units,
+                  const char *body)
+{
+  guint32 index = 0;
+  gboolean sentence_end = FALSE;
+  gboolean after_space = FALSE;
+  guint32 zero = 0;
+
+  units->sentences = g_array_new (FALSE, FALSE, sizeof (guint32));
+  units->paragraphs = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_array_append_val (units->sentences, zero);
+  g_array_append_val (units->paragraphs, zero);
+  if (body == NULL)
+    return;
+
+  for (const char *p = body; *p; p = g_utf8_next_char (p), index++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' && p[1] == '\n')
+        {
+          guint32 start = index + 2;
+
+          g_array_append_val (units->paragraphs, start);
+          g_array_append_val (units->sentences, start);
+          sentence_end = after_space = FALSE;
+          continue;
+        }
+      if (c == '.' || c == '?' || c == '!')
+        {
+          sentence_end = TRUE;
+          after_space = FALSE;
+        }
+      else if (sentence_end && !after_space &&
+               (c == '"' || c == 0x201D || c == 0x2019 || c == ')' || c == '\''))
+        ;
+      else if (sentence_end && (c == ' ' || c == '\n'))
+        after_space = TRUE;
+      else if (sentence_end && after_space)
+        {
+          if (g_unichar_isupper (c) || g_unichar_isdigit (c) || c == '"' || c == 0x201C)
+            g_array_append_val (units->sentences, index);
+          sentence_end = after_space = FALSE;
+        }
+      else
+        sentence_end = after_space = FALSE;
+    }
+}
+
+void
+_dash_units_clear (DashUnits *units)
+{
+  g_clear_pointer (&units->sentences, g_array_unref);
+  g_clear_pointer (&units->paragraphs, g_array_unref);
+}
+
+/* The last start at or before @offset in a sorted array of starts. */
+static guint
+find_start (GArray  *starts,
+            guint32  offset)
+{
+  guint lo = 0;
+  guint hi = starts->len;
+
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (starts, guint32, mid) <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+guint32
+_dash_units_locate (DashUnits *units,
+                    guint32    offset)
+{
+  guint paragraph = MIN (find_start (units->paragraphs, offset), 0xfffe);
+  guint sentence = MIN (find_start (units->sentences, offset), 0xfffe);
+
+  return (paragraph << 16) | sentence;
+}
 
 static const char *bucket_names[] = { "day", "week", "month", "quarter", "year" };
 
@@ -654,6 +744,18 @@ dash_corpus_article_topics (DashCorpus  *self,
   return g_steal_pointer (&stats);
 }
 
+static int
+compare_first_mention (gconstpointer a,
+                       gconstpointer b)
+{
+  const DashMention *x = &g_array_index (*(GArray * const *)a, DashMention, 0);
+  const DashMention *y = &g_array_index (*(GArray * const *)b, DashMention, 0);
+
+  if (x->field != y->field)
+    return x->field == DASH_FIELD_TITLE ? -1 : 1;
+  return (x->start > y->start) - (x->start < y->start);
+}
+
 GPtrArray *
 dash_corpus_article_mentions (DashCorpus  *self,
                               gint64       article_id,
@@ -661,44 +763,42 @@ dash_corpus_article_mentions (DashCorpus  *self,
 {
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   sqlite3_stmt *stmt;
-  GArray *group = NULL;
-  gint64 last_entity = -1;
   int rc;
 
   g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
 
-  /* One group a distinct entity, in order of its first mention. */
   stmt = _dash_corpus_get_statement (self,
-                                     "SELECT m.entity_id, e.name, e.type, m.field, m.start, "
-                                     "m.end, m.adjective FROM mentions m "
-                                     "JOIN entities e ON e.id = m.entity_id "
-                                     "WHERE m.article_id = ?1 AND e.hidden = 0 "
-                                     "ORDER BY (SELECT min(field * 1000000000 + start) "
-                                     "FROM mentions f WHERE f.article_id = m.article_id "
-                                     "AND f.entity_id = m.entity_id), m.entity_id, "
-                                     "m.field, m.start", error);
+                                     "SELECT e.name, e.type, ae.spans FROM article_entities ae "
+                                     "JOIN entities e ON e.id = ae.entity_id "
+                                     "WHERE ae.article_id = ?1 AND e.hidden = 0", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, article_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DashMention mention = { 0 };
-      int type = dash_entity_type_from_string (_dash_corpus_column_text (stmt, 2));
+      int type = dash_entity_type_from_string (_dash_corpus_column_text (stmt, 1));
+      const guint32 *spans = sqlite3_column_blob (stmt, 2);
+      guint n = sqlite3_column_bytes (stmt, 2) / (DASH_SPAN_WORDS * sizeof (guint32));
+      GArray *group;
 
-      if (group == NULL || sqlite3_column_int64 (stmt, 0) != last_entity)
+      if (n == 0)
+        continue;
+      group = g_array_sized_new (FALSE, TRUE, sizeof (DashMention), n);
+      g_array_set_clear_func (group, (GDestroyNotify)dash_mention_clear);
+      for (guint i = 0; i < n; i++)
         {
-          group = g_array_new (FALSE, TRUE, sizeof (DashMention));
-          g_array_set_clear_func (group, (GDestroyNotify)dash_mention_clear);
-          g_ptr_array_add (groups, group);
-          last_entity = sqlite3_column_int64 (stmt, 0);
+          guint32 start = GUINT32_FROM_LE (spans[DASH_SPAN_WORDS * i]);
+          DashMention mention = { 0 };
+
+          mention.name = g_strdup (_dash_corpus_column_text (stmt, 0));
+          mention.type = type >= 0 ? type : DASH_ENTITY_ORG;
+          mention.field = (start & DASH_SPAN_TITLE) ? DASH_FIELD_TITLE : DASH_FIELD_BODY;
+          mention.adjective = (start & DASH_SPAN_ADJECTIVE) != 0;
+          mention.start = start & DASH_SPAN_OFFSET_MASK;
+          mention.end = GUINT32_FROM_LE (spans[DASH_SPAN_WORDS * i + 1]);
+          g_array_append_val (group, mention);
         }
-      mention.name = g_strdup (_dash_corpus_column_text (stmt, 1));
-      mention.type = type >= 0 ? type : DASH_ENTITY_ORG;
-      mention.field = sqlite3_column_int (stmt, 3);
-      mention.start = sqlite3_column_int (stmt, 4);
-      mention.end = sqlite3_column_int (stmt, 5);
-      mention.adjective = sqlite3_column_int (stmt, 6);
-      g_array_append_val (group, mention);
+      g_ptr_array_add (groups, group);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -706,6 +806,8 @@ dash_corpus_article_mentions (DashCorpus  *self,
       _dash_corpus_set_error (self, error, _("cannot read the entities of a story"));
       return NULL;
     }
+  /* In the order a reader meets them. */
+  g_ptr_array_sort (groups, compare_first_mention);
   return g_steal_pointer (&groups);
 }
 
@@ -868,11 +970,218 @@ analyse_graph (DashGraph *graph)
   igraph_vector_int_destroy (&edges);
 }
 
+int
+dash_cooccurrence_from_string (const char *name)
+{
+  const char *names[] = { "story", "paragraph", "sentence" };
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (name, names[i]) == 0)
+      return i;
+  return -1;
+}
+
+static int
+compare_guint32 (gconstpointer a,
+                 gconstpointer b)
+{
+  guint32 x = *(const guint32 *)a;
+  guint32 y = *(const guint32 *)b;
+
+  return (x > y) - (x < y);
+}
+
+static int
+compare_int64_first (gconstpointer a,
+                     gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a;
+  gint64 y = *(const gint64 *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* The units (paragraphs or sentences) a span list stands in, as a sorted set. */
+static GArray *
+span_units (const guint32 *spans,
+            guint          n,
+            DashCooccurrence     window)
+{
+  GArray *units = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 unit = GUINT32_FROM_LE (spans[DASH_SPAN_WORDS * i + 2]);
+
+      if (unit != DASH_SPAN_TITLE_UNIT && window == DASH_COOCCURRENCE_PARAGRAPH)
+        unit >>= 16;
+      else if (unit != DASH_SPAN_TITLE_UNIT)
+        unit &= 0xffff;
+      g_array_append_val (units, unit);
+    }
+  g_array_sort (units, compare_guint32);
+  return units;
+}
+
+/* The first unit both sorted sets hold, or G_MAXUINT32. */
+static guint32
+common_unit (GArray *a,
+             GArray *b)
+{
+  guint i = 0, k = 0;
+
+  while (i < a->len && k < b->len)
+    {
+      guint32 x = g_array_index (a, guint32, i);
+      guint32 y = g_array_index (b, guint32, k);
+
+      if (x == y)
+        return x;
+      if (x < y)
+        i++;
+      else
+        k++;
+    }
+  return G_MAXUINT32;
+}
+
+typedef struct {
+  gint64  entity_id;
+  GArray *units;
+} EntityUnits;
+
+static void
+entity_units_clear (EntityUnits *e)
+{
+  g_clear_pointer (&e->units, g_array_unref);
+}
+
+static void
+add_edge (DashGraph *graph,
+          guint      source,
+          guint      target,
+          guint      weight)
+{
+  DashGraphNode *a = g_ptr_array_index (graph->nodes, source);
+  DashGraphNode *b = g_ptr_array_index (graph->nodes, target);
+  DashGraphEdge edge;
+
+  edge.source = source;
+  edge.target = target;
+  edge.weight = weight;
+  /* Pointwise mutual information: how much more often the two share a story than
+   * chance would have them. */
+  edge.pmi = log (((double)weight * MAX (graph->n_articles, 1)) /
+                  ((double)MAX (a->articles, 1) * MAX (b->articles, 1)));
+  a->degree++;
+  b->degree++;
+  g_array_append_val (graph->edges, edge);
+}
+
+/* Counts, for each pair of entities of one story, whether they share a unit. */
+static void
+count_story_pairs (GArray     *in_article,
+                   GHashTable *index,
+                   GHashTable *weights)
+{
+  for (guint i = 0; i < in_article->len; i++)
+    for (guint k = i + 1; k < in_article->len; k++)
+      {
+        EntityUnits *x = &g_array_index (in_article, EntityUnits, i);
+        EntityUnits *y = &g_array_index (in_article, EntityUnits, k);
+        guint a, b;
+        gint64 key;
+
+        if (common_unit (x->units, y->units) == G_MAXUINT32)
+          continue;
+        a = GPOINTER_TO_UINT (g_hash_table_lookup (index, &x->entity_id));
+        b = GPOINTER_TO_UINT (g_hash_table_lookup (index, &y->entity_id));
+        key = ((gint64)MIN (a, b) << 32) | MAX (a, b);
+        g_hash_table_insert (weights, g_memdup2 (&key, sizeof key),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (weights,
+                                                                                      &key)) + 1));
+      }
+}
+
+/* Edges counted story by story, for paragraph and sentence windows. */
+static gboolean
+window_edges (DashCorpus   *self,
+              DashGraph    *graph,
+              GHashTable   *index,
+              gboolean      scoped,
+              guint         min_weight,
+              DashCooccurrence    window,
+              GError      **error)
+{
+  g_autoptr(GHashTable) weights = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                         g_free, NULL);
+  g_autoptr(GArray) in_article = g_array_new (FALSE, TRUE, sizeof (EntityUnits));
+  g_autoptr(GArray) sorted = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 current = -1;
+  int rc;
+
+  g_array_set_clear_func (in_article, (GDestroyNotify)entity_units_clear);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          scoped
+                          ? "SELECT ae.article_id, ae.entity_id, ae.spans FROM scope_ids s "
+                            "JOIN article_entities ae ON ae.article_id = s.id "
+                            "WHERE ae.entity_id IN graph_nodes ORDER BY ae.article_id"
+                          : "SELECT ae.article_id, ae.entity_id, ae.spans "
+                            "FROM article_entities ae WHERE ae.entity_id IN graph_nodes "
+                            "ORDER BY ae.article_id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _dash_corpus_set_error (self, error, _("cannot build the graph"));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 article = sqlite3_column_int64 (stmt, 0);
+      guint n = sqlite3_column_bytes (stmt, 2) / (DASH_SPAN_WORDS * sizeof (guint32));
+      EntityUnits e;
+
+      if (article != current)
+        {
+          count_story_pairs (in_article, index, weights);
+          g_array_set_size (in_article, 0);
+          current = article;
+        }
+      e.entity_id = sqlite3_column_int64 (stmt, 1);
+      e.units = span_units (sqlite3_column_blob (stmt, 2), n, window);
+      g_array_append_val (in_article, e);
+    }
+  count_story_pairs (in_article, index, weights);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _dash_corpus_set_error (self, error, _("cannot build the graph"));
+
+  /* In a stable order: by pair. */
+  sorted = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  g_hash_table_iter_init (&iter, weights);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) >= min_weight)
+      {
+        gint64 pair[2] = { *(gint64 *)key, GPOINTER_TO_UINT (value) };
+        g_array_append_vals (sorted, pair, 1);
+      }
+  g_array_sort (sorted, compare_int64_first);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      gint64 *pair = &g_array_index (sorted, gint64, 2 * i);
+
+      add_edge (graph, pair[0] >> 32, pair[0] & 0xffffffff, pair[1]);
+    }
+  return TRUE;
+}
+
 DashGraph *
 dash_corpus_graph (DashCorpus        *self,
                    const DashFilter  *filter,
                    guint              limit,
                    guint              min_weight,
+                   DashCooccurrence         window,
                    GError           **error)
 {
   g_autoptr(DashGraph) graph = g_new0 (DashGraph, 1);
@@ -932,6 +1241,14 @@ dash_corpus_graph (DashCorpus        *self,
       sqlite3_exec (self->db, sql, NULL, NULL, NULL);
     }
 
+  if (window != DASH_COOCCURRENCE_STORY)
+    {
+      if (!window_edges (self, graph, index, scoped, MAX (min_weight, 1), window, error))
+        return NULL;
+      analyse_graph (graph);
+      return g_steal_pointer (&graph);
+    }
+
   if (sqlite3_prepare_v2 (self->db,
                           scoped
                           ? "SELECT a.entity_id, b.entity_id, count(*) FROM scope_ids s "
@@ -956,21 +1273,10 @@ dash_corpus_graph (DashCorpus        *self,
     {
       gint64 a = sqlite3_column_int64 (stmt, 0);
       gint64 b = sqlite3_column_int64 (stmt, 1);
-      DashGraphEdge edge;
-      DashGraphNode *na, *nb;
 
-      edge.source = GPOINTER_TO_UINT (g_hash_table_lookup (index, &a));
-      edge.target = GPOINTER_TO_UINT (g_hash_table_lookup (index, &b));
-      edge.weight = sqlite3_column_int (stmt, 2);
-      na = g_ptr_array_index (graph->nodes, edge.source);
-      nb = g_ptr_array_index (graph->nodes, edge.target);
-      /* Pointwise mutual information: how much more often the two share a story than
-       * chance would have them. */
-      edge.pmi = log (((double)edge.weight * MAX (n_articles, 1)) /
-                      ((double)MAX (na->articles, 1) * MAX (nb->articles, 1)));
-      na->degree++;
-      nb->degree++;
-      g_array_append_val (graph->edges, edge);
+      add_edge (graph, GPOINTER_TO_UINT (g_hash_table_lookup (index, &a)),
+                GPOINTER_TO_UINT (g_hash_table_lookup (index, &b)),
+                sqlite3_column_int (stmt, 2));
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -981,4 +1287,101 @@ dash_corpus_graph (DashCorpus        *self,
 
   analyse_graph (graph);
   return g_steal_pointer (&graph);
+}
+
+void
+dash_evidence_free (DashEvidence *evidence)
+{
+  if (evidence == NULL)
+    return;
+  g_free (evidence->title);
+  g_free (evidence->text);
+  g_free (evidence);
+}
+
+/* The text of unit @index (of @starts) in @body, trimmed. */
+static char *
+unit_text (const char *body,
+           GArray     *starts,
+           guint       index)
+{
+  glong len = g_utf8_strlen (body, -1);
+  glong start = g_array_index (starts, guint32, MIN (index, starts->len - 1));
+  glong end = index + 1 < starts->len ? (glong)g_array_index (starts, guint32, index + 1) : len;
+  g_autofree char *text = g_utf8_substring (body, MIN (start, len), MIN (end, len));
+
+  return g_strstrip (g_steal_pointer (&text));
+}
+
+GPtrArray *
+dash_corpus_edge_evidence (DashCorpus  *self,
+                           const char  *a,
+                           const char  *b,
+                           DashCooccurrence   window,
+                           guint        limit,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) evidence = g_ptr_array_new_with_free_func ((GDestroyNotify)dash_evidence_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+  g_return_val_if_fail (a != NULL && b != NULL, NULL);
+
+  stmt = _dash_corpus_get_statement (self,
+                                     "SELECT x.article_id, x.spans, y.spans "
+                                     "FROM entities ex JOIN article_entities x "
+                                     "ON x.entity_id = ex.id "
+                                     "JOIN article_entities y ON y.article_id = x.article_id "
+                                     "JOIN entities ey ON ey.id = y.entity_id AND ey.id != ex.id "
+                                     "JOIN articles art ON art.id = x.article_id "
+                                     "WHERE ex.name = ?1 COLLATE NOCASE "
+                                     "AND ey.name = ?2 COLLATE NOCASE "
+                                     "ORDER BY art.published DESC, art.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
+
+  while ((limit == 0 || evidence->len < limit) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint nx = sqlite3_column_bytes (stmt, 1) / (DASH_SPAN_WORDS * sizeof (guint32));
+      guint ny = sqlite3_column_bytes (stmt, 2) / (DASH_SPAN_WORDS * sizeof (guint32));
+      DashCooccurrence unit_window = window == DASH_COOCCURRENCE_STORY ? DASH_COOCCURRENCE_PARAGRAPH : window;
+      g_autoptr(GArray) ux = span_units (sqlite3_column_blob (stmt, 1), nx, unit_window);
+      g_autoptr(GArray) uy = span_units (sqlite3_column_blob (stmt, 2), ny, unit_window);
+      guint32 unit = common_unit (ux, uy);
+      g_autoptr(DashArticle) article = NULL;
+      DashEvidence *item;
+
+      /* In a story window, any two mentions do; show where the first one stands. */
+      if (unit == G_MAXUINT32 && window == DASH_COOCCURRENCE_STORY)
+        unit = g_array_index (ux, guint32, 0);
+      if (unit == G_MAXUINT32)
+        continue;
+
+      article = _dash_corpus_load_article (self, sqlite3_column_int64 (stmt, 0), NULL, NULL);
+      if (article == NULL)
+        continue;
+
+      item = g_new0 (DashEvidence, 1);
+      item->article_id = dash_article_get_id (article);
+      item->title = g_strdup (dash_article_get_title (article));
+      if (unit == DASH_SPAN_TITLE_UNIT || dash_article_get_body (article) == NULL)
+        item->text = g_strdup (dash_article_get_title (article));
+      else
+        {
+          DashUnits units;
+
+          _dash_units_init (&units, dash_article_get_body (article));
+          item->text = unit_text (dash_article_get_body (article),
+                                  unit_window == DASH_COOCCURRENCE_SENTENCE ? units.sentences
+                                                                      : units.paragraphs,
+                                  unit);
+          _dash_units_clear (&units);
+        }
+      g_ptr_array_add (evidence, item);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&evidence);
 }

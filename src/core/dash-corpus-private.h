@@ -19,6 +19,28 @@ struct _DashCorpus
   guint       read_only : 1;
 };
 
+/* article_entities.spans holds three little-endian 32-bit words a mention: its start
+ * (with flags in the top bits), its end, and its unit: the paragraph (high 16 bits) and
+ * the sentence (low 16 bits) of the body it stands in, counted from 0; a title
+ * mention's unit is DASH_SPAN_TITLE_UNIT. */
+#define DASH_SPAN_TITLE       0x80000000u
+#define DASH_SPAN_ADJECTIVE   0x40000000u
+#define DASH_SPAN_OFFSET_MASK 0x3fffffffu
+#define DASH_SPAN_WORDS       3
+#define DASH_SPAN_TITLE_UNIT  0xffffffffu
+
+/* Where the sentences and paragraphs of @body start, in characters: a mention's unit. */
+typedef struct {
+  GArray *sentences;    /* guint32 start offsets */
+  GArray *paragraphs;   /* guint32 start offsets */
+} DashUnits;
+
+void          _dash_units_init         (DashUnits     *units,
+                                        const char    *body);
+void          _dash_units_clear        (DashUnits     *units);
+guint32       _dash_units_locate       (DashUnits     *units,
+                                        guint32        offset);
+
 /* A prepared statement for @sql, kept for the life of the connection, reset and with
  * its bindings cleared; @sql must be a string literal (its address is the key). */
 sqlite3_stmt *_dash_corpus_get_statement (DashCorpus    *self,

@@ -88,20 +88,13 @@ static const char *migrations[] = {
   "  hidden INTEGER NOT NULL DEFAULT 0,"
   "  UNIQUE (name, type)"
   ");"
-  "CREATE TABLE mentions ("
-  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
-  "  entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
-  "  field INTEGER NOT NULL,"
-  "  start INTEGER NOT NULL,"
-  "  end INTEGER NOT NULL,"
-  "  adjective INTEGER NOT NULL DEFAULT 0"
-  ");"
-  "CREATE INDEX mentions_article ON mentions (article_id);"
-  "CREATE INDEX mentions_entity ON mentions (entity_id);"
+  /* One row an entity a story names; its mentions' places are packed in spans (see
+   * dash-corpus-private.h). */
   "CREATE TABLE article_entities ("
   "  entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
   "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
   "  mentions INTEGER NOT NULL,"
+  "  spans BLOB NOT NULL,"
   "  PRIMARY KEY (entity_id, article_id)"
   ") WITHOUT ROWID;"
   "CREATE INDEX article_entities_article ON article_entities (article_id, entity_id);"
@@ -283,6 +276,24 @@ query_int (DashCorpus  *self,
   else
     _dash_corpus_set_error (self, error, sql);
   sqlite3_finalize (stmt);
+  return value;
+}
+
+static gint64
+query_int64 (DashCorpus  *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = _dash_corpus_get_statement (self, sql, error);
+  gint64 value = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  else
+    _dash_corpus_set_error (self, error, sql);
+  sqlite3_reset (stmt);
   return value;
 }
 
@@ -887,11 +898,16 @@ entity_id (DashCorpus      *self,
            DashEntityType   type,
            GError         **error)
 {
-  g_autofree char *key = g_strdup_printf ("%d\t%s", type, name);
+  char buffer[256];
+  g_autofree char *long_key = NULL;
+  const char *key = buffer;
   gpointer cached;
   sqlite3_stmt *stmt;
   gint64 id;
 
+  /* Looked up for every mention: no allocation unless the name is new. */
+  if (g_snprintf (buffer, sizeof buffer, "%d\t%s", type, name) >= (int)sizeof buffer)
+    key = long_key = g_strdup_printf ("%d\t%s", type, name);
   if (g_hash_table_lookup_extended (self->entity_ids, key, NULL, &cached))
     return GPOINTER_TO_SIZE (cached);
 
@@ -910,7 +926,7 @@ entity_id (DashCorpus      *self,
     }
   id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  g_hash_table_insert (self->entity_ids, g_steal_pointer (&key), GSIZE_TO_POINTER ((gsize)id));
+  g_hash_table_insert (self->entity_ids, g_strdup (key), GSIZE_TO_POINTER ((gsize)id));
   return id;
 }
 
@@ -958,57 +974,61 @@ store_analysis (DashCorpus   *self,
 
   if (mentions != NULL && mentions->len > 0)
     {
-      g_autoptr(GHashTable) counts = g_hash_table_new (g_int64_hash, g_int64_equal);
-      g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), mentions->len);
-      GHashTableIter iter;
-      gpointer key, value;
+      DashUnits units;
+
+      _dash_units_init (&units, dash_article_get_body (article));
+
+      /* Spans by entity, in order of first mention. */
+      g_autoptr(GHashTable) spans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                           (GDestroyNotify)g_array_unref);
+      g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
 
       for (guint i = 0; i < mentions->len; i++)
         {
           const DashMention *mention = &g_array_index (mentions, DashMention, i);
           gint64 id = entity_id (self, mention->name, mention->type, error);
-          sqlite3_stmt *stmt;
+          GArray *list;
+          guint32 span[DASH_SPAN_WORDS];
 
           if (id < 0)
-            return FALSE;
-          g_array_append_val (ids, id);
-
-          stmt = _dash_corpus_get_statement (self,
-                                "INSERT INTO mentions (article_id, entity_id, field, start, end, "
-                                "adjective) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, article_id);
-          sqlite3_bind_int64 (stmt, 2, id);
-          sqlite3_bind_int (stmt, 3, mention->field);
-          sqlite3_bind_int (stmt, 4, mention->start);
-          sqlite3_bind_int (stmt, 5, mention->end);
-          sqlite3_bind_int (stmt, 6, mention->adjective);
-          if (!step_done (self, stmt, _("cannot store a mention"), error))
-            return FALSE;
+            {
+              _dash_units_clear (&units);
+              return FALSE;
+            }
+          list = g_hash_table_lookup (spans, &id);
+          if (list == NULL)
+            {
+              list = g_array_new (FALSE, FALSE, sizeof (guint32));
+              g_hash_table_insert (spans, g_memdup2 (&id, sizeof id), list);
+              g_array_append_val (order, id);
+            }
+          span[0] = GUINT32_TO_LE ((mention->start & DASH_SPAN_OFFSET_MASK) |
+                                   (mention->field == DASH_FIELD_TITLE ? DASH_SPAN_TITLE : 0) |
+                                   (mention->adjective ? DASH_SPAN_ADJECTIVE : 0));
+          span[1] = GUINT32_TO_LE (mention->end);
+          span[2] = GUINT32_TO_LE (mention->field == DASH_FIELD_TITLE
+                                   ? DASH_SPAN_TITLE_UNIT
+                                   : _dash_units_locate (&units, mention->start));
+          g_array_append_vals (list, span, DASH_SPAN_WORDS);
         }
+      _dash_units_clear (&units);
 
-      for (guint i = 0; i < ids->len; i++)
+      for (guint i = 0; i < order->len; i++)
         {
-          gint64 *id = &g_array_index (ids, gint64, i);
-          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, id));
-
-          g_hash_table_insert (counts, id, GUINT_TO_POINTER (n + 1));
-        }
-
-      g_hash_table_iter_init (&iter, counts);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
+          gint64 *id = &g_array_index (order, gint64, i);
+          GArray *list = g_hash_table_lookup (spans, id);
           sqlite3_stmt *stmt = _dash_corpus_get_statement (self,
-                                              "INSERT INTO article_entities "
-                                              "(entity_id, article_id, mentions) "
-                                              "VALUES (?1, ?2, ?3)", error);
+                                                           "INSERT INTO article_entities "
+                                                           "(entity_id, article_id, mentions, "
+                                                           "spans) VALUES (?1, ?2, ?3, ?4)",
+                                                           error);
 
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, *(gint64 *)key);
+          sqlite3_bind_int64 (stmt, 1, *id);
           sqlite3_bind_int64 (stmt, 2, article_id);
-          sqlite3_bind_int (stmt, 3, GPOINTER_TO_UINT (value));
+          sqlite3_bind_int (stmt, 3, list->len / DASH_SPAN_WORDS);
+          sqlite3_bind_blob (stmt, 4, list->data, list->len * sizeof (guint32), SQLITE_STATIC);
           if (!step_done (self, stmt, _("cannot store an entity of a story"), error))
             return FALSE;
         }
@@ -1100,6 +1120,8 @@ dash_corpus_add_articles (DashCorpus  *self,
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 first_id = 0;
+  gint64 last_id = 0;
+  gint64 max_before;
   guint added = 0;
   guint duplicates = 0;
 
@@ -1115,6 +1137,9 @@ dash_corpus_add_articles (DashCorpus  *self,
 
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  max_before = query_int64 (self, "SELECT coalesce (max (id), 0) FROM articles", error);
+  if (max_before < 0)
+    goto failed;
 
   for (guint i = 0; i < articles->len; i++)
     {
@@ -1168,9 +1193,23 @@ dash_corpus_add_articles (DashCorpus  *self,
         }
       if (sqlite3_changes (self->db) > 0)
         {
+          gint64 id = sqlite3_last_insert_rowid (self->db);
+
+          /* The full-text index and the derived tables take this batch's rows by
+           * their ids, which only grow; SQLite hands out random ones only after the
+           * largest id ever, which a hand-edited database could reach. */
+          if ((added > 0 && id <= last_id) || id <= max_before)
+            {
+              g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                           _("%s: story ids no longer grow (was the database edited by "
+                             "hand?)"), self->path);
+              sqlite3_reset (stmt);
+              goto failed;
+            }
           if (added == 0)
-            first_id = sqlite3_last_insert_rowid (self->db);
-          dash_article_set_id (article, sqlite3_last_insert_rowid (self->db));
+            first_id = id;
+          last_id = id;
+          dash_article_set_id (article, id);
           dash_article_set_imported (article, now);
           added++;
           sqlite3_reset (stmt);
@@ -1223,4 +1262,120 @@ failed:
   g_hash_table_remove_all (self->source_ids);
   g_hash_table_remove_all (self->entity_ids);
   return FALSE;
+}
+
+char *
+_dash_corpus_get_meta (DashCorpus *self,
+                       const char *key)
+{
+  sqlite3_stmt *stmt = _dash_corpus_get_statement (self, "SELECT value FROM meta WHERE key = ?1",
+                                                   NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (_dash_corpus_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+_dash_corpus_set_meta (DashCorpus  *self,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = _dash_corpus_get_statement (self,
+                                                   "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                                   "ON CONFLICT (key) DO UPDATE SET "
+                                                   "value = excluded.value", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return step_done (self, stmt, _("cannot store a setting"), error);
+}
+
+gboolean
+_dash_corpus_replace_analysis (DashCorpus  *self,
+                               GPtrArray   *articles,
+                               GError     **error)
+{
+  static const char *forget[] = {
+    "DELETE FROM article_entities WHERE article_id = ?1",
+    /* The user's own topics come from their queries, not from the analysis. */
+    "DELETE FROM article_topics WHERE article_id = ?1 AND topic_id IN "
+    "(SELECT id FROM topics WHERE builtin)",
+  };
+
+  if (self->read_only)
+    {
+      g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                   _("%s: the database is read-only"), self->path);
+      return FALSE;
+    }
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      DashArticle *article = g_ptr_array_index (articles, i);
+
+      for (guint k = 0; k < G_N_ELEMENTS (forget); k++)
+        {
+          sqlite3_stmt *stmt = _dash_corpus_get_statement (self, forget[k], error);
+
+          if (stmt == NULL)
+            goto failed;
+          sqlite3_bind_int64 (stmt, 1, dash_article_get_id (article));
+          if (!step_done (self, stmt, _("cannot analyse the stories again"), error))
+            goto failed;
+        }
+      if (!store_analysis (self, article, error))
+        goto failed;
+    }
+
+  if (!exec (self, "COMMIT", error))
+    goto failed;
+  return TRUE;
+
+failed:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_hash_table_remove_all (self->entity_ids);
+  return FALSE;
+}
+
+gboolean
+_dash_corpus_finish_reanalysis (DashCorpus  *self,
+                                const char  *version,
+                                GError     **error)
+{
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  /* Entities no story names any more go, and the per-day counts are counted anew. */
+  if (!exec (self,
+             "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities);"
+             "DELETE FROM days; DELETE FROM topic_days; DELETE FROM entity_days;"
+             "INSERT INTO days (day, count) SELECT published / 86400, count(*) FROM articles "
+             "  WHERE published IS NOT NULL GROUP BY 1;"
+             "INSERT INTO topic_days (topic_id, day, count) "
+             "  SELECT t.topic_id, a.published / 86400, count(*) FROM article_topics t "
+             "  JOIN articles a ON a.id = t.article_id WHERE a.published IS NOT NULL "
+             "  GROUP BY 1, 2;"
+             "INSERT INTO entity_days (entity_id, day, count) "
+             "  SELECT e.entity_id, a.published / 86400, count(*) FROM article_entities e "
+             "  JOIN articles a ON a.id = e.article_id WHERE a.published IS NOT NULL "
+             "  GROUP BY 1, 2;", error) ||
+      !_dash_corpus_set_meta (self, "analysis_version", version, error) ||
+      !exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_hash_table_remove_all (self->entity_ids);
+      return FALSE;
+    }
+  g_hash_table_remove_all (self->entity_ids);
+  return TRUE;
 }

@@ -187,18 +187,62 @@ typedef struct {
   guint      n_articles;
 } DashGraph;
 
+/* Where two entities must stand to count as appearing together. */
+typedef enum {
+  DASH_COOCCURRENCE_STORY,
+  DASH_COOCCURRENCE_PARAGRAPH,
+  DASH_COOCCURRENCE_SENTENCE,
+} DashCooccurrence;
+
+/* "story", "paragraph", "sentence"; -1 when unknown. */
+int          dash_cooccurrence_from_string   (const char       *name);
+
 void         dash_graph_free           (DashGraph        *graph);
 /* The co-occurrence graph of the @limit entities in most of @filter's stories, with the
- * edges of at least @min_weight shared stories, communities (Louvain) and PageRank. */
+ * edges of at least @min_weight stories where the two stand within @window of each
+ * other, communities (Louvain) and PageRank. */
 DashGraph   *dash_corpus_graph         (DashCorpus       *self,
                                         const DashFilter *filter,
                                         guint             limit,
                                         guint             min_weight,
+                                        DashCooccurrence        window,
+                                        GError          **error);
+
+typedef struct {
+  gint64  article_id;
+  char   *title;
+  char   *text;        /* the sentence or paragraph where both stand (the title for a
+                        * story window when both are in it, else the first paragraph) */
+} DashEvidence;
+
+void         dash_evidence_free        (DashEvidence     *evidence);
+/* Why @a and @b are linked: the passages where both appear within @window, newest
+ * stories first. (element-type DashEvidence) */
+GPtrArray   *dash_corpus_edge_evidence (DashCorpus       *self,
+                                        const char       *a,
+                                        const char       *b,
+                                        DashCooccurrence        window,
+                                        guint             limit,
                                         GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashEntityStat, dash_entity_stat_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashTopicStat, dash_topic_stat_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashGraph, dash_graph_free)
+
+/* Internal, for DashAnalyzer: key/value pairs kept in the database; replacing the
+ * analysis of stored stories; rebuilding the per-day counts after it. */
+char        *_dash_corpus_get_meta     (DashCorpus       *self,
+                                        const char       *key);
+gboolean     _dash_corpus_set_meta     (DashCorpus       *self,
+                                        const char       *key,
+                                        const char       *value,
+                                        GError          **error);
+gboolean     _dash_corpus_replace_analysis (DashCorpus   *self,
+                                        GPtrArray        *articles,
+                                        GError          **error);
+gboolean     _dash_corpus_finish_reanalysis (DashCorpus  *self,
+                                        const char       *version,
+                                        GError          **error);
 
 /* Internal, for the analysis and DashArticleList. */
 /* The ids of @filter's stories (and their ranks, may be NULL), in @filter's order; the
