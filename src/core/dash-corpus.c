@@ -505,7 +505,11 @@ dash_corpus_get_stats (DashCorpus       *self,
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return _dash_corpus_set_error (self, error, _("cannot count the stories"));
+    {
+      _dash_corpus_set_error (self, error, _("cannot count the stories"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
   stats->articles = sqlite3_column_int (stmt, 0);
   stats->sources = sqlite3_column_int (stmt, 1);
   stats->first = sqlite3_column_int64 (stmt, 2);
