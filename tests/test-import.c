@@ -337,6 +337,84 @@ test_crash (void)
   dash_test_remove_tree (dir);
 }
 
+static guint
+topic_articles (const char *db,
+                const char *topic_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DashCorpus) corpus = dash_corpus_open (db, &error);
+  g_autoptr(GPtrArray) topics = NULL;
+
+  g_assert_no_error (error);
+  topics = dash_corpus_list_topics (corpus, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < topics->len; i++)
+    {
+      DashTopicStat *topic = g_ptr_array_index (topics, i);
+
+      if (g_str_equal (topic->id, topic_id))
+        return topic->articles;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+test_reanalyze (void)
+{
+  g_autofree char *dir = dash_test_make_tmp_dir ("dash-import");
+  g_autofree char *db = g_build_filename (dir, "corpus.db", NULL);
+  g_autofree char *feed = g_build_filename (dir, "trade.xml", NULL);
+  const char *paths[] = { feed, NULL };
+  g_autoptr(DashImportJob) first = NULL;
+  g_autoptr(DashImportJob) second = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle;
+
+  g_assert_true (g_file_set_contents (feed,
+    "<rss version=\"2.0\"><channel><title>Trade Desk</title>"
+    "<item><title>Tariffs rise as the trade war widens</title>"
+    "<link>https://trade.example.com/1</link><pubDate>Mon, 03 Feb 2025 10:00:00 GMT</pubDate>"
+    "<description>Washington raised tariffs on imports again. Beijing answered with export "
+    "controls on rare metals and sanctions on three firms, and said retaliation would follow "
+    "any new tariffs. Negotiators called the trade war the worst since 2019; talks on a trade "
+    "deal have stalled, and exporters fear more tariffs, quotas and countermeasures.</description>"
+    "</item></channel></rss>", -1, NULL));
+
+  first = dash_import_job_new (db, paths);
+  g_assert_true (dash_import_job_run (first, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dash_import_job_get_imported (first), ==, 1);
+  g_assert_cmpuint (topic_articles (db, "trade_war"), ==, 1);
+
+  /* Stories whose analysis is missing or out of date (another version of the rules)
+   * are analysed again at the next import. */
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE meta SET value = 'older' WHERE key = "
+                                         "'analysis_version'; DELETE FROM article_topics; "
+                                         "DELETE FROM topic_days", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_assert_cmpuint (topic_articles (db, "trade_war"), ==, 0);
+
+  second = dash_import_job_new (db, paths);
+  g_assert_true (dash_import_job_run (second, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dash_import_job_get_duplicates (second), ==, 1);
+  g_assert_cmpuint (topic_articles (db, "trade_war"), ==, 1);
+  {
+    g_autoptr(DashCorpus) corpus = dash_corpus_open (db, &error);
+    g_autoptr(DashFilter) filter = dash_filter_new ();
+    g_autoptr(GArray) months = NULL;
+
+    dash_filter_set_topic (filter, "trade_war");
+    months = dash_corpus_timeline (corpus, filter, DASH_BUCKET_MONTH, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (months->len, ==, 1);
+    g_assert_cmpuint (g_array_index (months, DashTimelinePoint, 0).count, ==, 1);
+  }
+  dash_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/import/async-progress", test_async_progress);
   g_test_add_func ("/import/cancel-keeps-batches", test_cancel);
   g_test_add_func ("/import/crash-safety", test_crash);
+  g_test_add_func ("/import/reanalyze", test_reanalyze);
 
   return g_test_run ();
 }

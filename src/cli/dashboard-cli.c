@@ -32,6 +32,14 @@ typedef struct {
   char     *from;
   char     *to;
   char     *source;
+  char     *topic;
+  char     *entity;
+  char     *query;
+  char     *type;
+  char     *by;
+  char     *window;
+  char     *with;
+  int       min_weight;
   gboolean  version;
   GStrv     args;
 } Options;
@@ -43,6 +51,13 @@ options_clear (Options *options)
   g_clear_pointer (&options->from, g_free);
   g_clear_pointer (&options->to, g_free);
   g_clear_pointer (&options->source, g_free);
+  g_clear_pointer (&options->topic, g_free);
+  g_clear_pointer (&options->entity, g_free);
+  g_clear_pointer (&options->query, g_free);
+  g_clear_pointer (&options->type, g_free);
+  g_clear_pointer (&options->by, g_free);
+  g_clear_pointer (&options->window, g_free);
+  g_clear_pointer (&options->with, g_free);
   g_clear_pointer (&options->args, g_strfreev);
 }
 
@@ -72,16 +87,23 @@ fail (int         status,
 }
 
 static void
-print_json (JsonBuilder *builder)
+print_node (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
   g_autofree char *text = NULL;
 
-  json_generator_set_root (generator, root);
+  json_generator_set_root (generator, node);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  print_node (root);
 }
 
 static char *
@@ -156,7 +178,8 @@ parse_range (Options     *options,
   return TRUE;
 }
 
-/* Applies --limit (or @default_limit), --source, --from and --to to @filter. */
+/* Applies --limit (or @default_limit), --source, --topic, --entity, --query, --from and
+ * --to to @filter. */
 static gboolean
 apply_options (Options    *options,
                DashFilter *filter,
@@ -165,6 +188,10 @@ apply_options (Options    *options,
 {
   filter->limit = options->limit > 0 ? (guint)options->limit : default_limit;
   dash_filter_set_source (filter, options->source);
+  dash_filter_set_topic (filter, options->topic);
+  dash_filter_set_entity (filter, options->entity);
+  if (options->query != NULL)
+    dash_filter_set_query (filter, options->query);
   return parse_range (options, filter, status);
 }
 
@@ -412,6 +439,8 @@ cmd_article (Options *options)
 {
   g_autoptr(DashCorpus) corpus = NULL;
   g_autoptr(DashArticle) article = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GError) error = NULL;
   char *end = NULL;
   gint64 id;
@@ -431,12 +460,69 @@ cmd_article (Options *options)
   if (article == NULL)
     return fail (EXIT_FAILURE_, "%s", error->message);
 
+  topics = dash_corpus_article_topics (corpus, id, &error);
+  groups = topics != NULL ? dash_corpus_article_mentions (corpus, id, &error) : NULL;
+  if (groups == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+
   if (options->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *object;
 
       dash_article_to_json (article, builder, TRUE);
-      print_json (builder);
+      node = json_builder_get_root (builder);
+      object = json_node_get_object (node);
+
+      {
+        JsonArray *array = json_array_new ();
+
+        for (guint i = 0; i < topics->len; i++)
+          {
+            DashTopicStat *topic = g_ptr_array_index (topics, i);
+            JsonObject *o = json_object_new ();
+
+            json_object_set_string_member (o, "id", topic->id);
+            json_object_set_string_member (o, "name", topic->name);
+            json_object_set_double_member (o, "score", topic->score);
+            json_array_add_object_element (array, o);
+          }
+        json_object_set_array_member (object, "topics", array);
+      }
+      {
+        JsonArray *array = json_array_new ();
+
+        for (guint i = 0; i < groups->len; i++)
+          {
+            GArray *group = g_ptr_array_index (groups, i);
+            const DashMention *first = &g_array_index (group, DashMention, 0);
+            JsonObject *o = json_object_new ();
+            JsonArray *mentions = json_array_new ();
+
+            json_object_set_string_member (o, "name", first->name);
+            json_object_set_string_member (o, "type", dash_entity_type_to_string (first->type));
+            for (guint k = 0; k < group->len; k++)
+              {
+                const DashMention *m = &g_array_index (group, DashMention, k);
+                JsonArray *span = json_array_new ();
+
+                /* Offsets are in characters of the body; title mentions are apart. */
+                if (m->field != DASH_FIELD_BODY)
+                  {
+                    json_array_unref (span);
+                    continue;
+                  }
+                json_array_add_int_element (span, m->start);
+                json_array_add_int_element (span, m->end);
+                json_array_add_array_element (mentions, span);
+              }
+            json_object_set_array_member (o, "mentions", mentions);
+            json_array_add_object_element (array, o);
+          }
+        json_object_set_array_member (object, "entities", array);
+      }
+      print_node (node);
     }
   else
     {
@@ -452,6 +538,525 @@ cmd_article (Options *options)
   return EXIT_OK;
 }
 
+static void
+add_entity_stat (JsonBuilder          *builder,
+                 const DashEntityStat *stat)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, stat->name);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, dash_entity_type_to_string (stat->type));
+  json_builder_set_member_name (builder, "articles");
+  json_builder_add_int_value (builder, stat->articles);
+  json_builder_set_member_name (builder, "mentions");
+  json_builder_add_int_value (builder, stat->mentions);
+  json_builder_end_object (builder);
+}
+
+static void
+print_entity_stats (GPtrArray *stats)
+{
+  for (guint i = 0; i < stats->len; i++)
+    {
+      DashEntityStat *stat = g_ptr_array_index (stats, i);
+
+      printf ("%6u  %-8s %s\n", stat->articles, dash_entity_type_to_string (stat->type),
+              stat->name);
+    }
+}
+
+static int
+cmd_entities (Options *options)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  int type = -1;
+
+  if (g_strv_length (options->args) != 1)
+    return fail (EXIT_USAGE, _("entities takes no arguments"));
+  if (options->type != NULL && (type = dash_entity_type_from_string (options->type)) < 0)
+    return fail (EXIT_USAGE, _("--type: not an entity type: %s (PERSON, ORG, COUNTRY, PLACE)"),
+                 options->type);
+  if (!apply_options (options, filter, 50, &status))
+    return status;
+
+  corpus = open_corpus (options, &error);
+  if (corpus == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+  stats = dash_corpus_list_entities (corpus, filter, type, filter->limit, &error);
+  if (stats == NULL)
+    return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE
+                                                                       : EXIT_FAILURE_,
+                 "%s", error->message);
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < stats->len; i++)
+        add_entity_stat (builder, g_ptr_array_index (stats, i));
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    print_entity_stats (stats);
+  return EXIT_OK;
+}
+
+static int
+cmd_entity (Options *options)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(DashEntityStat) entity = NULL;
+  g_autoptr(GPtrArray) related = NULL;
+  g_autoptr(GListModel) articles = NULL;
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  guint limit = options->limit > 0 ? (guint)options->limit : 20;
+
+  if (g_strv_length (options->args) < 2)
+    return fail (EXIT_USAGE, _("entity: give the entity's name"));
+  name = g_strjoinv (" ", options->args + 1);
+
+  corpus = open_corpus (options, &error);
+  if (corpus == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+  entity = dash_corpus_find_entity (corpus, name, &error);
+  if (entity == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+  related = dash_corpus_list_cooccurring (corpus, entity->id, limit, &error);
+  dash_filter_set_entity (filter, entity->name);
+  filter->limit = limit;
+  articles = related != NULL ? dash_corpus_query (corpus, filter, &error) : NULL;
+  if (articles == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, entity->name);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, dash_entity_type_to_string (entity->type));
+      json_builder_set_member_name (builder, "articles");
+      json_builder_add_int_value (builder, entity->articles);
+      json_builder_set_member_name (builder, "mentions");
+      json_builder_add_int_value (builder, entity->mentions);
+      json_builder_set_member_name (builder, "aliases");
+      json_builder_begin_array (builder);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "cooccurring");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < related->len; i++)
+        add_entity_stat (builder, g_ptr_array_index (related, i));
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "stories");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+        {
+          g_autoptr(DashArticle) article = g_list_model_get_item (articles, i);
+          dash_article_to_json (article, builder, FALSE);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    {
+      printf ("%s (%s): %u stories, %u mentions\n\n", entity->name,
+              dash_entity_type_to_string (entity->type), entity->articles, entity->mentions);
+      print_entity_stats (related);
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_topics (Options *options)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strv_length (options->args) != 1)
+    return fail (EXIT_USAGE, _("topics takes no arguments"));
+
+  corpus = open_corpus (options, &error);
+  if (corpus == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+  topics = dash_corpus_list_topics (corpus, &error);
+  if (topics == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < topics->len; i++)
+        {
+          DashTopicStat *topic = g_ptr_array_index (topics, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, topic->id);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, topic->name);
+          json_builder_set_member_name (builder, "articles");
+          json_builder_add_int_value (builder, topic->articles);
+          json_builder_set_member_name (builder, "builtin");
+          json_builder_add_boolean_value (builder, topic->builtin);
+          json_builder_set_member_name (builder, "query");
+          if (topic->query != NULL)
+            json_builder_add_string_value (builder, topic->query);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    for (guint i = 0; i < topics->len; i++)
+      {
+        DashTopicStat *topic = g_ptr_array_index (topics, i);
+        printf ("%6u  %-12s %s\n", topic->articles, topic->id, topic->name);
+      }
+  return EXIT_OK;
+}
+
+static int
+cmd_topic (Options *options)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+
+  if (g_strv_length (options->args) < 3 || !g_str_equal (options->args[1], "add"))
+    return fail (EXIT_USAGE, _("usage: topic add NAME --query QUERY"));
+  if (options->query == NULL)
+    return fail (EXIT_USAGE, _("topic add: --query QUERY says which stories belong"));
+  name = g_strjoinv (" ", options->args + 2);
+
+  corpus = open_corpus (options, &error);
+  if (corpus == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+  id = dash_corpus_add_topic (corpus, name, options->query, &error);
+  if (id == NULL)
+    return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE
+                                                                       : EXIT_FAILURE_,
+                 "%s", error->message);
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, id);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, name);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    printf (_("Added topic %s\n"), id);
+  return EXIT_OK;
+}
+
+static char *
+format_day (gint64 time)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (time);
+
+  return dt != NULL ? g_date_time_format (dt, "%Y-%m-%d") : g_strdup ("?");
+}
+
+static int
+cmd_timeline (Options *options)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  int bucket = DASH_BUCKET_MONTH;
+
+  if (g_strv_length (options->args) != 1)
+    return fail (EXIT_USAGE, _("timeline takes no arguments (use --topic, --entity or --query)"));
+  if (options->by != NULL && (bucket = dash_bucket_from_string (options->by)) < 0)
+    return fail (EXIT_USAGE, _("--by: day, week, month, quarter or year, not %s"), options->by);
+  if (!apply_options (options, filter, 0, &status))
+    return status;
+
+  corpus = open_corpus (options, &error);
+  if (corpus == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+  points = dash_corpus_timeline (corpus, filter, bucket, &error);
+  if (points == NULL)
+    return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE
+                                                                       : EXIT_FAILURE_,
+                 "%s", error->message);
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < points->len; i++)
+        {
+          const DashTimelinePoint *point = &g_array_index (points, DashTimelinePoint, i);
+          g_autofree char *day = format_day (point->start);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "start");
+          json_builder_add_string_value (builder, day);
+          json_builder_set_member_name (builder, "count");
+          json_builder_add_int_value (builder, point->count);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    for (guint i = 0; i < points->len; i++)
+      {
+        const DashTimelinePoint *point = &g_array_index (points, DashTimelinePoint, i);
+        g_autofree char *day = format_day (point->start);
+
+        printf ("%s  %6u\n", day, point->count);
+      }
+  return EXIT_OK;
+}
+
+static int
+cmd_bursts (Options *options)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(GPtrArray) bursts = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  if (g_strv_length (options->args) != 1)
+    return fail (EXIT_USAGE, _("bursts takes no arguments (use --topic, --entity or --query)"));
+  if (!apply_options (options, filter, 0, &status))
+    return status;
+
+  corpus = open_corpus (options, &error);
+  if (corpus == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+  bursts = dash_corpus_bursts (corpus, filter, &error);
+  if (bursts == NULL)
+    return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE
+                                                                       : EXIT_FAILURE_,
+                 "%s", error->message);
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < bursts->len; i++)
+        {
+          DashBurst *burst = g_ptr_array_index (bursts, i);
+          g_autofree char *start = format_day (burst->start);
+          g_autofree char *end = format_day (burst->end);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "start");
+          json_builder_add_string_value (builder, start);
+          json_builder_set_member_name (builder, "end");
+          json_builder_add_string_value (builder, end);
+          json_builder_set_member_name (builder, "count");
+          json_builder_add_int_value (builder, burst->count);
+          json_builder_set_member_name (builder, "baseline");
+          json_builder_add_double_value (builder, burst->baseline);
+          json_builder_set_member_name (builder, "ratio");
+          json_builder_add_double_value (builder, burst->ratio);
+          json_builder_set_member_name (builder, "articles");
+          json_builder_begin_array (builder);
+          for (guint k = 0; k < burst->article_ids->len; k++)
+            json_builder_add_int_value (builder, g_array_index (burst->article_ids, gint64, k));
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    for (guint i = 0; i < bursts->len; i++)
+      {
+        DashBurst *burst = g_ptr_array_index (bursts, i);
+        g_autofree char *start = format_day (burst->start);
+
+        /* Translators: a burst: "week of 2025-01-27: 12 stories, 6.0× the usual volume". */
+        printf (_("week of %s: %u stories, %.1f\u00d7 the usual volume\n"), start, burst->count,
+                burst->ratio);
+      }
+  return EXIT_OK;
+}
+
+static int
+cmd_graph (Options *options)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(DashGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+  int window = DASH_COOCCURRENCE_STORY;
+
+  if (g_strv_length (options->args) != 1)
+    return fail (EXIT_USAGE, _("graph takes no arguments (use --topic, --from, --to, --limit)"));
+  if (options->window != NULL && (window = dash_cooccurrence_from_string (options->window)) < 0)
+    return fail (EXIT_USAGE, _("--window: story, paragraph or sentence, not %s"), options->window);
+  if (!apply_options (options, filter, 50, &status))
+    return status;
+
+  corpus = open_corpus (options, &error);
+  if (corpus == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+  graph = dash_corpus_graph (corpus, filter, filter->limit, MAX (options->min_weight, 1), window,
+                             &error);
+  if (graph == NULL)
+    return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE
+                                                                       : EXIT_FAILURE_,
+                 "%s", error->message);
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "articles");
+      json_builder_add_int_value (builder, graph->n_articles);
+      json_builder_set_member_name (builder, "communities");
+      json_builder_add_int_value (builder, graph->n_communities);
+      json_builder_set_member_name (builder, "nodes");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < graph->nodes->len; i++)
+        {
+          DashGraphNode *node = g_ptr_array_index (graph->nodes, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, i);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, node->name);
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, dash_entity_type_to_string (node->type));
+          json_builder_set_member_name (builder, "articles");
+          json_builder_add_int_value (builder, node->articles);
+          json_builder_set_member_name (builder, "mentions");
+          json_builder_add_int_value (builder, node->mentions);
+          json_builder_set_member_name (builder, "degree");
+          json_builder_add_int_value (builder, node->degree);
+          json_builder_set_member_name (builder, "pagerank");
+          json_builder_add_double_value (builder, node->pagerank);
+          json_builder_set_member_name (builder, "community");
+          json_builder_add_int_value (builder, node->community);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "edges");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < graph->edges->len; i++)
+        {
+          const DashGraphEdge *edge = &g_array_index (graph->edges, DashGraphEdge, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "source");
+          json_builder_add_int_value (builder, edge->source);
+          json_builder_set_member_name (builder, "target");
+          json_builder_add_int_value (builder, edge->target);
+          json_builder_set_member_name (builder, "weight");
+          json_builder_add_int_value (builder, edge->weight);
+          json_builder_set_member_name (builder, "pmi");
+          json_builder_add_double_value (builder, edge->pmi);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    {
+      for (guint i = 0; i < graph->edges->len; i++)
+        {
+          const DashGraphEdge *edge = &g_array_index (graph->edges, DashGraphEdge, i);
+          DashGraphNode *a = g_ptr_array_index (graph->nodes, edge->source);
+          DashGraphNode *b = g_ptr_array_index (graph->nodes, edge->target);
+
+          printf ("%5u  %s \u2014 %s\n", edge->weight, a->name, b->name);
+        }
+    }
+  return EXIT_OK;
+}
+
+static int
+cmd_evidence (Options *options)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  int window = DASH_COOCCURRENCE_SENTENCE;
+
+  if (g_strv_length (options->args) < 2 || options->with == NULL)
+    return fail (EXIT_USAGE, _("usage: evidence NAME --with OTHER [--window sentence]"));
+  if (options->window != NULL && (window = dash_cooccurrence_from_string (options->window)) < 0)
+    return fail (EXIT_USAGE, _("--window: story, paragraph or sentence, not %s"), options->window);
+  name = g_strjoinv (" ", options->args + 1);
+
+  corpus = open_corpus (options, &error);
+  if (corpus == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+  evidence = dash_corpus_edge_evidence (corpus, name, options->with, window,
+                                        options->limit > 0 ? (guint)options->limit : 10, &error);
+  if (evidence == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < evidence->len; i++)
+        {
+          DashEvidence *item = g_ptr_array_index (evidence, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "article");
+          json_builder_add_int_value (builder, item->article_id);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, item->title);
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, item->text);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    for (guint i = 0; i < evidence->len; i++)
+      {
+        DashEvidence *item = g_ptr_array_index (evidence, i);
+
+        printf ("%6" G_GINT64_FORMAT "  %s\n        %s\n", item->article_id, item->title,
+                item->text);
+      }
+  return EXIT_OK;
+}
+
 static const char *
 summary_text (void)
 {
@@ -460,7 +1065,16 @@ summary_text (void)
            "  stats                    Count stories and sources\n"
            "  search QUERY             Full-text search, best matches first (default 20)\n"
            "  articles                 The newest stories (default 50)\n"
-           "  article ID               One story with every stored field\n"
+           "  article ID               One story with every stored field, topics and entities\n"
+           "  entities [--type T]      The entities named most (--topic, --limit)\n"
+           "  entity NAME              One entity: stories, who appears with it\n"
+           "  topics                   Topics and their story counts\n"
+           "  topic add NAME --query Q Add a topic of your own\n"
+           "  timeline [--by BUCKET]   Stories over time (--topic, --entity, --query)\n"
+           "  bursts                   Weeks far above the usual volume (--topic, --entity)\n"
+           "  graph                    Who appears with whom (--topic, --from, --to, --limit,\n"
+           "                           --window story|paragraph|sentence, --min-weight)\n"
+           "  evidence NAME --with B   The passages where two entities appear together\n"
            "\n"
            "Exit status: 0 on success, 1 on a usage error, 2 on a failure.");
 }
@@ -485,6 +1099,23 @@ main (int   argc,
       N_("Only stories published on or before DATE"), N_("DATE") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &options.source,
       N_("Only stories from this source"), N_("NAME") },
+    { "topic", 0, 0, G_OPTION_ARG_STRING, &options.topic,
+      N_("Only stories in this topic (trade_war, ai, defense or your own)"), N_("ID") },
+    { "entity", 0, 0, G_OPTION_ARG_STRING, &options.entity,
+      N_("Only stories naming this entity"), N_("NAME") },
+    { "query", 0, 0, G_OPTION_ARG_STRING, &options.query,
+      N_("Only stories matching this full-text query"), N_("QUERY") },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &options.type,
+      N_("Only entities of this type (PERSON, ORG, COUNTRY, PLACE)"), N_("TYPE") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &options.by,
+      N_("Timeline buckets: day, week, month, quarter or year (default month)"), N_("BUCKET") },
+    { "window", 0, 0, G_OPTION_ARG_STRING, &options.window,
+      N_("Graph: entities count together in the same story, paragraph or sentence"),
+      N_("WINDOW") },
+    { "with", 0, 0, G_OPTION_ARG_STRING, &options.with,
+      N_("Evidence: the other entity of the link"), N_("NAME") },
+    { "min-weight", 0, 0, G_OPTION_ARG_INT, &options.min_weight,
+      N_("Graph edges of at least N shared stories (default 1)"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.args, NULL,
@@ -526,6 +1157,22 @@ main (int   argc,
     return cmd_articles (&options);
   if (g_str_equal (command, "article"))
     return cmd_article (&options);
+  if (g_str_equal (command, "entities"))
+    return cmd_entities (&options);
+  if (g_str_equal (command, "entity"))
+    return cmd_entity (&options);
+  if (g_str_equal (command, "topics"))
+    return cmd_topics (&options);
+  if (g_str_equal (command, "topic"))
+    return cmd_topic (&options);
+  if (g_str_equal (command, "timeline"))
+    return cmd_timeline (&options);
+  if (g_str_equal (command, "bursts"))
+    return cmd_bursts (&options);
+  if (g_str_equal (command, "graph"))
+    return cmd_graph (&options);
+  if (g_str_equal (command, "evidence"))
+    return cmd_evidence (&options);
 
   return fail (EXIT_USAGE, _("unknown command \u201c%s\u201d; see --help"), command);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dash-types.h"
+#include "dash-analyzer.h"
 #include "dash-article.h"
 #include "dash-article-list.h"
 #include "dash-corpus.h"

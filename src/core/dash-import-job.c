@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dash-analyzer.h"
 #include "dash-article.h"
 #include "dash-corpus.h"
 #include "dash-import-job.h"
@@ -305,6 +306,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Parsed, parsed_free)
 
 typedef struct {
   GPtrArray    *files;
+  DashAnalyzer *analyzer;
   GDateTime    *now;
   GCancellable *cancellable;
   GAsyncQueue  *parsed;   /* Parsed, to the writer */
@@ -332,6 +334,9 @@ parse_thread (gpointer user_data)
       parsed->path = g_strdup (g_ptr_array_index (pipeline->files, i));
       parsed->articles = dash_parser_parse_file (parsed->path, pipeline->now, NULL,
                                                  &parsed->warning, &parsed->error);
+      /* Entities and topics are found here too, off the writer's thread. */
+      for (guint k = 0; parsed->articles != NULL && k < parsed->articles->len; k++)
+        dash_analyzer_analyze (pipeline->analyzer, g_ptr_array_index (parsed->articles, k));
       g_async_queue_push (pipeline->parsed, parsed);
     }
 
@@ -413,6 +418,7 @@ dash_import_job_run (DashImportJob  *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GAsyncQueue) parsed_queue = NULL;
   g_autoptr(GAsyncQueue) slots = NULL;
+  g_autoptr(DashAnalyzer) analyzer = NULL;
   Pipeline pipeline = { 0 };
   GThread *parser;
   gboolean ok = TRUE;
@@ -429,6 +435,15 @@ dash_import_job_run (DashImportJob  *self,
       return FALSE;
     }
 
+  analyzer = dash_analyzer_new_default (error);
+  if (analyzer == NULL)
+    return FALSE;
+  /* Stories stored by an older analysis (or before there was one) are brought up to
+   * date first, so that every view agrees. */
+  if (dash_analyzer_is_stale (analyzer, corpus) &&
+      !dash_analyzer_reanalyze (analyzer, corpus, cancellable, error))
+    return FALSE;
+
   for (guint i = 0; self->paths[i] != NULL; i++)
     collect_files (self, self->paths[i], files, cancellable, 0);
 
@@ -442,6 +457,7 @@ dash_import_job_run (DashImportJob  *self,
   for (guint i = 0; i < PARSE_AHEAD; i++)
     g_async_queue_push (slots, GUINT_TO_POINTER (1));
   pipeline.files = files;
+  pipeline.analyzer = analyzer;
   pipeline.now = now;
   pipeline.cancellable = cancellable;
   pipeline.parsed = parsed_queue;
@@ -471,6 +487,9 @@ dash_import_job_run (DashImportJob  *self,
   g_thread_join (parser);
 
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+  if (ok && !_dash_corpus_set_meta (corpus, "analysis_version",
+                                    dash_analyzer_get_version (analyzer), error))
     ok = FALSE;
 
   g_mutex_lock (&self->lock);
