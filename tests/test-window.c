@@ -8,9 +8,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dash-overview-page.h"
+#include "dash-reader.h"
+#include "dash-stories-page.h"
 #include "dash-window.h"
 
-/* Written for this test: three stories from an invented wire service. */
+/* Written for this test: four stories from an invented wire service; the last one is
+ * about a trade war, and names China for the entity extractor. */
 static const char fixture_feed[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
   "<rss version=\"2.0\">\n"
@@ -41,6 +45,15 @@ static const char fixture_feed[] =
   "      <pubDate>Wed, 05 Mar 2025 07:05:00 +0000</pubDate>\n"
   "      <description>Eleven councils approved a joint budget to keep the pass open "
   "through January, the first such agreement in the valley.</description>\n"
+  "    </item>\n"
+  "    <item>\n"
+  "      <title>Tariffs and export controls widen the trade war</title>\n"
+  "      <link>https://wire.example.org/trade-war</link>\n"
+  "      <guid>https://wire.example.org/trade-war</guid>\n"
+  "      <pubDate>Thu, 06 Mar 2025 11:30:00 +0000</pubDate>\n"
+  "      <description>The ministry raised tariffs on steel and added export controls on "
+  "chips; China promised retaliation &amp; more sanctions. Traders expect the trade war "
+  "to bring further tariffs and retaliatory measures.</description>\n"
   "    </item>\n"
   "  </channel>\n"
   "</rss>\n";
@@ -177,12 +190,68 @@ visible_page (DashWindow *window)
   return gtk_stack_get_visible_child_name (template_child (window, "stack"));
 }
 
+static const char *
+story_count (DashWindow *window)
+{
+  return adw_window_title_get_subtitle (template_child (window, "window_title"));
+}
+
+/* A template child of one of the window's pages. */
+static gpointer
+page_child (gpointer    page,
+            GType       type,
+            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static const char *
+visible_content (DashWindow *window)
+{
+  return gtk_stack_get_visible_child_name (template_child (window, "content_stack"));
+}
+
 static guint
 n_listed_stories (DashWindow *window)
 {
-  GtkListView *list_view = template_child (window, "list_view");
+  GListModel *model = dash_stories_page_get_model (template_child (window, "stories_page"));
 
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view)));
+  return model != NULL ? g_list_model_get_n_items (model) : 0;
+}
+
+/* The sidebar row that leads to the topic @id, or NULL. */
+static GtkListBoxRow *
+find_topic_row (DashWindow *window,
+                const char *id)
+{
+  GtkListBox *sidebar = template_child (window, "sidebar_list");
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (sidebar, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "location-arg"), id) == 0)
+      return row;
+  return NULL;
+}
+
+/* The text of the first label under @widget whose text is @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* The message dialog on top of @window, if there is one. */
@@ -224,26 +293,26 @@ test_window_import_feed (Fixture       *fixture,
 
   import_one (window, feed);
 
-  g_assert_cmpstr (visible_page (window), ==, "stories");
-  g_assert_cmpuint (n_listed_stories (window), ==, 3);
-  g_assert_cmpstr (adw_window_title_get_subtitle (template_child (window, "window_title")), ==,
-                   "3 stories");
+  g_assert_cmpstr (visible_page (window), ==, "browse");
+  g_assert_cmpstr (visible_content (window), ==, "overview");
+  g_assert_cmpstr (story_count (window), ==, "4 stories");
+  g_assert_cmpstr (gtk_label_get_text (page_child (template_child (window, "overview_page"),
+                                                   DASH_TYPE_OVERVIEW_PAGE, "stories_label")),
+                   ==, "4");
   g_assert_null (find_message_dialog (window));
   g_assert_true (gtk_widget_get_sensitive (template_child (window, "import_button")));
 
   /* The same feed again only finds duplicates. */
   import_one (window, feed);
-  g_assert_cmpuint (n_listed_stories (window), ==, 3);
-  g_assert_cmpstr (adw_window_title_get_subtitle (template_child (window, "window_title")), ==,
-                   "3 stories");
+  g_assert_cmpstr (story_count (window), ==, "4 stories");
   g_assert_null (find_message_dialog (window));
 
   close_window (window);
 
   /* A new window on the same database lists what was stored. */
   window = open_window (fixture->db_path);
-  g_assert_cmpstr (visible_page (window), ==, "stories");
-  g_assert_cmpuint (n_listed_stories (window), ==, 3);
+  g_assert_cmpstr (visible_page (window), ==, "browse");
+  g_assert_cmpstr (story_count (window), ==, "4 stories");
   close_window (window);
 }
 
@@ -267,7 +336,7 @@ test_window_import_garbage (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_assert_cmpstr (visible_page (window), ==, "empty");
-  g_assert_cmpuint (n_listed_stories (window), ==, 0);
+  g_assert_cmpstr (story_count (window), ==, "");
 
   close_window (window);
 }
@@ -305,6 +374,125 @@ test_window_database_corrupt (Fixture       *fixture,
     g_file_get_contents (path, &contents, NULL, NULL);
     g_assert_cmpstr (contents, ==, junk->str);
   }
+
+  close_window (window);
+}
+
+/* Choosing a topic in the sidebar shows its stories; opening one shows it in the reader
+ * with its entities highlighted; a name leads to the entity, and Back returns. */
+static void
+test_window_navigate_topic (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) feed = write_file (fixture, "wire.xml", fixture_feed, -1);
+  DashWindow *window = open_window (fixture->db_path);
+  GtkListBoxRow *row;
+  DashStoriesPage *page;
+  DashReader *reader;
+  GtkLabel *subtitle;
+  GtkLabel *body;
+  const char *markup;
+
+  import_one (window, feed);
+
+  row = find_topic_row (window, "trade_war");
+  g_assert_nonnull (row);
+  /* The row shows the topic's story count. */
+  g_assert_nonnull (find_label (GTK_WIDGET (row), "Trade war"));
+  g_assert_nonnull (find_label (GTK_WIDGET (row), "1"));
+
+  gtk_list_box_select_row (template_child (window, "sidebar_list"), row);
+  g_assert_cmpstr (visible_content (window), ==, "stories");
+  page = template_child (window, "stories_page");
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "Trade war");
+  subtitle = page_child (page, DASH_TYPE_STORIES_PAGE, "subtitle_label");
+  g_assert_nonnull (strstr (gtk_label_get_text (subtitle), "1 story"));
+  g_assert_cmpuint (n_listed_stories (window), ==, 1);
+
+  /* Open the story. */
+  g_signal_emit_by_name (page_child (page, DASH_TYPE_STORIES_PAGE, "list_view"), "activate", 0);
+  g_assert_cmpstr (visible_content (window), ==, "reader");
+  reader = template_child (window, "reader");
+  g_assert_cmpstr (gtk_label_get_text (page_child (reader, DASH_TYPE_READER, "title_label")), ==,
+                   "Tariffs and export controls widen the trade war");
+  body = page_child (reader, DASH_TYPE_READER, "body_label");
+  markup = gtk_label_get_label (body);
+  g_assert_nonnull (strstr (markup, "<a href=\"entity:China\""));
+  g_assert_nonnull (strstr (markup, ">China</span></a>"));
+  /* Corpus text is escaped before it becomes markup. */
+  g_assert_nonnull (strstr (markup, "retaliation &amp; more"));
+  g_assert_nonnull (strstr (gtk_label_get_text (body), "retaliation & more"));
+  g_assert_true (gtk_widget_get_visible (page_child (reader, DASH_TYPE_READER, "open_button")));
+
+  /* Clicking the name shows the entity; Back returns to the story, then the topic. */
+  {
+    gboolean handled = FALSE;
+
+    g_signal_emit_by_name (body, "activate-link", "entity:China", &handled);
+    g_assert_true (handled);
+  }
+  g_assert_cmpstr (visible_content (window), ==, "stories");
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "China");
+  g_assert_cmpuint (n_listed_stories (window), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  g_assert_cmpstr (visible_content (window), ==, "reader");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  g_assert_cmpstr (visible_content (window), ==, "stories");
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "Trade war");
+
+  close_window (window);
+}
+
+static gboolean
+showing_results (gpointer data)
+{
+  DashWindow *window = data;
+
+  return g_strcmp0 (visible_content (window), "stories") == 0 &&
+         g_str_has_prefix (dash_stories_page_get_title (template_child (window, "stories_page")),
+                           "Results");
+}
+
+static gboolean
+showing_overview (gpointer data)
+{
+  return g_strcmp0 (visible_content (data), "overview") == 0;
+}
+
+/* Typing a search lists the matching stories with their snippets; clearing it returns. */
+static void
+test_window_search (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) feed = write_file (fixture, "wire.xml", fixture_feed, -1);
+  DashWindow *window = open_window (fixture->db_path);
+  GtkEditable *entry;
+  GListModel *model;
+
+  import_one (window, feed);
+  entry = template_child (window, "search_entry");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (entry, "ferry");
+  spin_until (showing_results, window);
+  g_assert_cmpuint (n_listed_stories (window), ==, 1);
+  model = dash_stories_page_get_model (template_child (window, "stories_page"));
+  {
+    g_autoptr(DashArticle) article = g_list_model_get_item (model, 0);
+
+    g_assert_nonnull (strstr (dash_article_get_snippet (article), "**"));
+  }
+
+  /* A word in two stories. */
+  gtk_editable_set_text (entry, "tariffs OR councils");
+  spin_until (showing_results, window);
+  while (n_listed_stories (window) != 2 && g_main_context_iteration (NULL, TRUE))
+    ;
+  g_assert_cmpuint (n_listed_stories (window), ==, 2);
+
+  gtk_editable_set_text (entry, "");
+  spin_until (showing_overview, window);
 
   close_window (window);
 }
@@ -347,6 +535,8 @@ main (int   argc,
   add_test ("/window/import/feed", test_window_import_feed);
   add_test ("/window/import/garbage", test_window_import_garbage);
   add_test ("/window/database/corrupt", test_window_database_corrupt);
+  add_test ("/window/navigate/topic", test_window_navigate_topic);
+  add_test ("/window/search", test_window_search);
 
   return g_test_run ();
 }

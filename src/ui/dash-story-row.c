@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dash-story-row.h"
+#include "dash-ui-util.h"
 
 /* One story in a list: its title, then where and when it was published. */
 struct _DashStoryRow
@@ -17,6 +18,7 @@ struct _DashStoryRow
 
   GtkLabel    *title_label;
   GtkLabel    *meta_label;
+  GtkLabel    *snippet_label;
 };
 
 G_DEFINE_FINAL_TYPE (DashStoryRow, dash_story_row, GTK_TYPE_WIDGET)
@@ -73,6 +75,7 @@ update (DashStoryRow *self)
 {
   const char *title = NULL;
   g_autofree char *meta = NULL;
+  g_autofree char *snippet = NULL;
   gboolean estimated = FALSE;
 
   if (self->article != NULL)
@@ -81,7 +84,12 @@ update (DashStoryRow *self)
       if (title == NULL || title[0] == '\0')
         title = _("Untitled Story");
       meta = format_meta (self->article, &estimated);
+      /* Search results carry the passage that matched, matches marked with "**". */
+      snippet = dash_snippet_to_markup (dash_article_get_snippet (self->article));
     }
+
+  gtk_label_set_markup (self->snippet_label, snippet != NULL ? snippet : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->snippet_label), snippet != NULL && snippet[0] != '\0');
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->meta_label, meta);
@@ -185,6 +193,7 @@ dash_story_row_class_init (DashStoryRowClass *klass)
                                                "/org/example/Dashboard/dash-story-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DashStoryRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, DashStoryRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, DashStoryRow, snippet_label);
   gtk_widget_class_set_css_name (widget_class, "storyrow");
 }
 

@@ -6,11 +6,66 @@
 
 #include <glib/gi18n.h>
 
-#include "dash-story-row.h"
+#include "dash-overview-page.h"
+#include "dash-reader.h"
+#include "dash-stories-page.h"
+#include "dash-ui-util.h"
 #include "dash-window.h"
 
 /* Failures listed one by one in the dialog; the rest are counted. */
 #define MAX_LISTED_FAILURES 10
+/* Entities on the Entities page. */
+#define N_LISTED_ENTITIES 200
+/* Places Back can return to. */
+#define MAX_HISTORY 100
+
+/* What the content area shows. */
+typedef enum {
+  LOCATION_OVERVIEW,
+  LOCATION_TOPIC,      /* arg: topic id */
+  LOCATION_ENTITIES,
+  LOCATION_ENTITY,     /* arg: entity name */
+  LOCATION_SOURCES,
+  LOCATION_SOURCE,     /* arg: source name */
+  LOCATION_SEARCH,     /* arg: query */
+  LOCATION_ARTICLE,    /* article */
+} LocationKind;
+
+typedef struct {
+  LocationKind  kind;
+  char         *arg;
+  DashArticle  *article;
+} Location;
+
+static Location *
+location_new (LocationKind  kind,
+              const char   *arg,
+              DashArticle  *article)
+{
+  Location *location = g_new0 (Location, 1);
+
+  location->kind = kind;
+  location->arg = g_strdup (arg);
+  location->article = article != NULL ? g_object_ref (article) : NULL;
+  return location;
+}
+
+static void
+location_free (Location *location)
+{
+  g_clear_pointer (&location->arg, g_free);
+  g_clear_object (&location->article);
+  g_free (location);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Location, location_free)
+
+static gboolean
+location_equal (const Location *a,
+                const Location *b)
+{
+  return a->kind == b->kind && g_strcmp0 (a->arg, b->arg) == 0 && a->article == b->article;
+}
 
 struct _DashWindow
 {
@@ -27,6 +82,14 @@ struct _DashWindow
 
   GtkFileChooserNative *chooser;
 
+  /* Navigation: where we are, and where Back leads (oldest first). */
+  Location             *location;
+  GPtrArray            *history;
+  /* Topic id → name, from the sidebar. */
+  GHashTable           *topic_names;
+  /* Set while the sidebar follows the content, so that it does not navigate. */
+  gboolean              syncing_sidebar;
+
   /* Template children. */
   AdwToastOverlay      *toast_overlay;
   GtkButton            *import_button;
@@ -35,8 +98,17 @@ struct _DashWindow
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   AdwWindowTitle       *window_title;
-  GtkListView          *list_view;
-  GtkNoSelection       *selection;
+  GtkButton            *back_button;
+  GtkSearchEntry       *search_entry;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkListBox           *sidebar_list;
+  GtkStack             *content_stack;
+  DashOverviewPage     *overview_page;
+  DashStoriesPage      *stories_page;
+  GtkLabel             *list_title;
+  GtkListBox           *list_box;
+  DashReader           *reader;
 };
 
 G_DEFINE_FINAL_TYPE (DashWindow, dash_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -103,34 +175,430 @@ show_error (DashWindow   *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
-/* Queries the stories again and shows them, or the empty state when there are none. */
 static void
-reload (DashWindow *self)
+update_back_button (DashWindow *self)
 {
-  g_autoptr(GListModel) stories = NULL;
+  gboolean folded_on_content = adw_leaflet_get_folded (self->leaflet) &&
+                               adw_leaflet_get_visible_child (self->leaflet) != self->sidebar;
+  gboolean can_go_back = self->history->len > 0 || folded_on_content;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          can_go_back &&
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "browse") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
+}
+
+/* Selects the sidebar row of @location, or none when it has no row. */
+static void
+sync_sidebar (DashWindow     *self,
+              const Location *location)
+{
+  GtkListBoxRow *row;
+
+  self->syncing_sidebar = TRUE;
+  gtk_list_box_unselect_all (self->sidebar_list);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
+    {
+      LocationKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "location-kind"));
+      const char *arg = g_object_get_data (G_OBJECT (row), "location-arg");
+
+      if (kind == location->kind && g_strcmp0 (arg, location->arg) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, row);
+          break;
+        }
+    }
+  self->syncing_sidebar = FALSE;
+}
+
+static void
+show_entities_list (DashWindow *self)
+{
+  g_autoptr(GPtrArray) entities = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *count = NULL;
-  guint n_stories;
+
+  gtk_label_set_label (self->list_title, _("Entities"));
+  dash_list_box_remove_all (self->list_box);
+  entities = dash_corpus_list_entities (self->corpus, NULL, -1, N_LISTED_ENTITIES, &error);
+  if (entities == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < entities->len; i++)
+    gtk_list_box_append (self->list_box, dash_entity_row_new (g_ptr_array_index (entities, i)));
+}
+
+static void
+show_sources_list (DashWindow *self)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_label_set_label (self->list_title, _("Sources"));
+  dash_list_box_remove_all (self->list_box);
+  sources = dash_corpus_list_sources (self->corpus, &error);
+  if (sources == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  /* Most stories first. */
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const char *name = g_ptr_array_index (sources, i);
+      GtkWidget *row = dash_count_row_new (name, NULL);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "source-name", g_strdup (name), g_free);
+      gtk_list_box_append (self->list_box, row);
+    }
+}
+
+/* Shows @location in the content area. */
+static void
+show_location (DashWindow     *self,
+               const Location *location)
+{
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+
+  switch (location->kind)
+    {
+    case LOCATION_OVERVIEW:
+      dash_overview_page_reload (self->overview_page, self->corpus);
+      gtk_stack_set_visible_child_name (self->content_stack, "overview");
+      break;
+
+    case LOCATION_TOPIC:
+      {
+        const char *name = g_hash_table_lookup (self->topic_names, location->arg);
+
+        dash_filter_set_topic (filter, location->arg);
+        dash_stories_page_show (self->stories_page, self->corpus,
+                                name != NULL ? name : location->arg, _("Topic"), filter, NULL);
+        gtk_stack_set_visible_child_name (self->content_stack, "stories");
+      }
+      break;
+
+    case LOCATION_ENTITY:
+      {
+        g_autoptr(DashEntityStat) entity = NULL;
+        g_autoptr(GError) error = NULL;
+
+        entity = dash_corpus_find_entity (self->corpus, location->arg, &error);
+        dash_filter_set_entity (filter, entity != NULL ? entity->name : location->arg);
+        dash_stories_page_show (self->stories_page, self->corpus,
+                                entity != NULL ? entity->name : location->arg,
+                                entity != NULL ? dash_entity_type_label (entity->type) : NULL,
+                                filter, entity);
+        gtk_stack_set_visible_child_name (self->content_stack, "stories");
+      }
+      break;
+
+    case LOCATION_SOURCE:
+      dash_filter_set_source (filter, location->arg);
+      dash_stories_page_show (self->stories_page, self->corpus, location->arg, _("Source"),
+                              filter, NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, "stories");
+      break;
+
+    case LOCATION_SEARCH:
+      {
+        /* Translators: the title of the search results; %s is what was typed. */
+        g_autofree char *title = g_strdup_printf (_("Results for “%s”"), location->arg);
+
+        dash_filter_set_query (filter, location->arg);
+        filter->sort = DASH_SORT_RELEVANCE;
+        dash_stories_page_show (self->stories_page, self->corpus, title, NULL, filter, NULL);
+        gtk_stack_set_visible_child_name (self->content_stack, "stories");
+      }
+      break;
+
+    case LOCATION_ENTITIES:
+      show_entities_list (self);
+      gtk_stack_set_visible_child_name (self->content_stack, "list");
+      break;
+
+    case LOCATION_SOURCES:
+      show_sources_list (self);
+      gtk_stack_set_visible_child_name (self->content_stack, "list");
+      break;
+
+    case LOCATION_ARTICLE:
+      dash_reader_set_article (self->reader, self->corpus, location->article);
+      gtk_stack_set_visible_child_name (self->content_stack, "reader");
+      gtk_widget_grab_focus (GTK_WIDGET (self->reader));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  sync_sidebar (self, location);
+}
+
+/* Goes to @location (owned). With @record, Back returns to where we were; @reset
+ * forgets the way here, as a choice in the sidebar does. */
+static void
+navigate (DashWindow *self,
+          Location   *location,
+          gboolean    record,
+          gboolean    reset)
+{
+  g_autoptr(Location) owned = location;
 
   if (self->corpus == NULL)
     return;
 
-  stories = dash_corpus_query (self->corpus, NULL, &error);
-  if (stories == NULL)
+  if (reset)
+    g_ptr_array_set_size (self->history, 0);
+  if (self->location != NULL && !location_equal (self->location, location))
     {
-      gtk_no_selection_set_model (self->selection, NULL);
+      if (record)
+        {
+          g_ptr_array_add (self->history, g_steal_pointer (&self->location));
+          if (self->history->len > MAX_HISTORY)
+            g_ptr_array_remove_index (self->history, 0);
+        }
+    }
+  g_clear_pointer (&self->location, location_free);
+  self->location = g_steal_pointer (&owned);
+
+  show_location (self, self->location);
+
+  /* On a narrow window, the content replaces the sidebar. */
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+  update_back_button (self);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DashWindow *self = DASH_WINDOW (widget);
+
+  if (self->history->len > 0)
+    {
+      Location *previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+
+      navigate (self, previous, FALSE, FALSE);
+    }
+  else if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+
+  update_back_button (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DashWindow *self = DASH_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+search_changed_cb (DashWindow     *self,
+                   GtkSearchEntry *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  gboolean searching = self->location != NULL && self->location->kind == LOCATION_SEARCH;
+
+  if (text[0] == '\0')
+    {
+      /* Leave the results for where we were before the search. */
+      if (searching)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+      return;
+    }
+
+  /* Typing refines the search in place; Back leaves it. */
+  navigate (self, location_new (LOCATION_SEARCH, text, NULL), !searching, FALSE);
+}
+
+static void
+stop_search_cb (DashWindow     *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+sidebar_row_selected_cb (DashWindow    *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list_box)
+{
+  LocationKind kind;
+
+  if (row == NULL || self->syncing_sidebar)
+    return;
+
+  kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "location-kind"));
+  navigate (self, location_new (kind, g_object_get_data (G_OBJECT (row), "location-arg"), NULL),
+            FALSE, TRUE);
+}
+
+static void
+sidebar_row_activated_cb (DashWindow    *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list_box)
+{
+  /* The row is already shown when selected; on a narrow window, show it again. */
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+}
+
+static void
+topic_activated_cb (DashWindow *self,
+                    const char *topic_id,
+                    GtkWidget  *page)
+{
+  navigate (self, location_new (LOCATION_TOPIC, topic_id, NULL), TRUE, FALSE);
+}
+
+static void
+entity_activated_cb (DashWindow *self,
+                     const char *name,
+                     GtkWidget  *page)
+{
+  navigate (self, location_new (LOCATION_ENTITY, name, NULL), TRUE, FALSE);
+}
+
+static void
+article_activated_cb (DashWindow  *self,
+                      DashArticle *article,
+                      GtkWidget   *page)
+{
+  navigate (self, location_new (LOCATION_ARTICLE, NULL, article), TRUE, FALSE);
+}
+
+static void
+list_row_activated_cb (DashWindow    *self,
+                       GtkListBoxRow *row,
+                       GtkListBox    *list_box)
+{
+  const char *entity = g_object_get_data (G_OBJECT (row), "entity-name");
+  const char *source = g_object_get_data (G_OBJECT (row), "source-name");
+
+  if (entity != NULL)
+    navigate (self, location_new (LOCATION_ENTITY, entity, NULL), TRUE, FALSE);
+  else if (source != NULL)
+    navigate (self, location_new (LOCATION_SOURCE, source, NULL), TRUE, FALSE);
+}
+
+static GtkWidget *
+sidebar_row_new (const char   *title,
+                 const char   *count,
+                 LocationKind  kind,
+                 const char   *arg)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (count != NULL)
+    {
+      GtkWidget *count_label = gtk_label_new (count);
+
+      gtk_widget_add_css_class (count_label, "dim-label");
+      gtk_widget_add_css_class (count_label, "numeric");
+      gtk_box_append (GTK_BOX (box), count_label);
+    }
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "location-kind", GINT_TO_POINTER (kind));
+  g_object_set_data_full (G_OBJECT (row), "location-arg", g_strdup (arg), g_free);
+  return row;
+}
+
+/* Overview, the topics with their story counts (built-in ones first), Entities,
+ * Sources. */
+static void
+fill_sidebar (DashWindow *self)
+{
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->syncing_sidebar = TRUE;
+  dash_list_box_remove_all (self->sidebar_list);
+  g_hash_table_remove_all (self->topic_names);
+
+  gtk_list_box_append (self->sidebar_list,
+                       sidebar_row_new (_("Overview"), NULL, LOCATION_OVERVIEW, NULL));
+
+  topics = dash_corpus_list_topics (self->corpus, &error);
+  if (topics == NULL)
+    show_toast (self, error->message);
+  for (guint i = 0; topics != NULL && i < topics->len; i++)
+    {
+      const DashTopicStat *topic = g_ptr_array_index (topics, i);
+      g_autofree char *count = g_strdup_printf ("%u", topic->articles);
+      GtkWidget *row = sidebar_row_new (topic->name, count, LOCATION_TOPIC, topic->id);
+      g_autofree char *description = g_strdup_printf (ngettext ("%u story", "%u stories",
+                                                                topic->articles),
+                                                      topic->articles);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, topic->name,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+      /* Built-in topics come first; a line sets the user's own apart. */
+      if (i > 0 && !topic->builtin &&
+          ((const DashTopicStat *)g_ptr_array_index (topics, i - 1))->builtin)
+        gtk_widget_add_css_class (row, "first-user-topic");
+      gtk_list_box_append (self->sidebar_list, row);
+      g_hash_table_insert (self->topic_names, g_strdup (topic->id), g_strdup (topic->name));
+    }
+
+  gtk_list_box_append (self->sidebar_list,
+                       sidebar_row_new (_("Entities"), NULL, LOCATION_ENTITIES, NULL));
+  gtk_list_box_append (self->sidebar_list,
+                       sidebar_row_new (_("Sources"), NULL, LOCATION_SOURCES, NULL));
+  self->syncing_sidebar = FALSE;
+}
+
+/* Reads the corpus again and shows it, or the empty state when there are no stories. */
+static void
+reload (DashWindow *self)
+{
+  DashCorpusStats stats = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+
+  if (self->corpus == NULL)
+    return;
+
+  if (!dash_corpus_get_stats (self->corpus, &stats, &error))
+    {
       show_error (self, error);
       return;
     }
 
-  n_stories = g_list_model_get_n_items (stories);
-  gtk_no_selection_set_model (self->selection, stories);
-
-  if (n_stories > 0)
-    count = g_strdup_printf (ngettext ("%u story", "%u stories", n_stories), n_stories);
+  if (stats.articles > 0)
+    count = g_strdup_printf (ngettext ("%u story", "%u stories", stats.articles), stats.articles);
   adw_window_title_set_subtitle (self->window_title, count != NULL ? count : "");
 
-  gtk_stack_set_visible_child_name (self->stack, n_stories > 0 ? "stories" : "empty");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), stats.articles > 0);
+  if (stats.articles == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      update_back_button (self);
+      return;
+    }
+
+  fill_sidebar (self);
+  gtk_stack_set_visible_child_name (self->stack, "browse");
+
+  /* Show the same place with the new stories. */
+  if (self->location == NULL)
+    self->location = location_new (LOCATION_OVERVIEW, NULL, NULL);
+  show_location (self, self->location);
+  update_back_button (self);
 }
 
 static void
@@ -572,54 +1040,6 @@ drop_cb (DashWindow    *self,
   return TRUE;
 }
 
-static void
-list_view_activate_cb (DashWindow  *self,
-                       guint        position,
-                       GtkListView *list_view)
-{
-  g_autoptr(DashArticle) article = NULL;
-  const char *url;
-  const char *scheme;
-
-  article = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  if (article == NULL)
-    return;
-
-  url = dash_article_get_url (article);
-  scheme = url != NULL ? g_uri_peek_scheme (url) : NULL;
-  /* Links come from imported files: only ever hand web addresses to the browser. */
-  if (scheme != NULL && (g_str_equal (scheme, "http") || g_str_equal (scheme, "https")))
-    gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
-}
-
-static void
-factory_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, dash_story_row_new ());
-}
-
-static void
-factory_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
-{
-  DashArticle *article = gtk_list_item_get_item (item);
-  const char *url = dash_article_get_url (article);
-
-  dash_story_row_set_article (DASH_STORY_ROW (gtk_list_item_get_child (item)), article);
-  gtk_list_item_set_activatable (item, url != NULL && url[0] != '\0');
-}
-
-static void
-factory_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
-{
-  dash_story_row_set_article (DASH_STORY_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
 DashWindow *
 dash_window_new (GtkApplication *application,
                  const char     *database_path)
@@ -716,6 +1136,9 @@ dash_window_dispose (GObject *object)
 
   g_clear_object (&self->corpus);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->location, location_free);
+  if (self->history != NULL)
+    g_ptr_array_set_size (self->history, 0);
 
   G_OBJECT_CLASS (dash_window_parent_class)->dispose (object);
 }
@@ -726,6 +1149,8 @@ dash_window_finalize (GObject *object)
   DashWindow *self = (DashWindow *)object;
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->topic_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (dash_window_parent_class)->finalize (object);
 }
@@ -804,28 +1229,51 @@ dash_window_class_init (DashWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DashWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, DashWindow, list_view);
-  gtk_widget_class_bind_template_child (widget_class, DashWindow, selection);
-  gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, stories_page);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, list_box);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, reader);
+  gtk_widget_class_bind_template_callback (widget_class, update_back_button);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entity_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, article_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import-files", NULL, import_files_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
+
+  g_type_ensure (DASH_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (DASH_TYPE_STORIES_PAGE);
+  g_type_ensure (DASH_TYPE_READER);
 }
 
 static void
 dash_window_init (DashWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkDropTarget *drop_target;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify)location_free);
+  self->topic_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);

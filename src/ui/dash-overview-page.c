@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dash-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dash-month-counts.h"
+#include "dash-overview-page.h"
+#include "dash-story-row.h"
+#include "dash-ui-util.h"
+
+#define N_MONTHS   12
+#define N_ENTITIES 10
+#define N_LATEST   10
+
+struct _DashOverviewPage
+{
+  GtkWidget   parent_instance;
+
+  /* Template children. */
+  GtkLabel   *stories_label;
+  GtkLabel   *stories_caption;
+  GtkLabel   *sources_label;
+  GtkLabel   *sources_caption;
+  GtkLabel   *span_label;
+  GtkLabel   *span_caption;
+  GtkFlowBox *topics_box;
+  GtkListBox *entities_list;
+  GtkListBox *latest_list;
+};
+
+G_DEFINE_FINAL_TYPE (DashOverviewPage, dash_overview_page, GTK_TYPE_WIDGET)
+
+enum {
+  TOPIC_ACTIVATED,
+  ENTITY_ACTIVATED,
+  ARTICLE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+dash_overview_page_new (void)
+{
+  return g_object_new (DASH_TYPE_OVERVIEW_PAGE, NULL);
+}
+
+static void
+show_stats (DashOverviewPage *self,
+            DashCorpus       *corpus)
+{
+  DashCorpusStats stats = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stories = NULL;
+  g_autofree char *sources = NULL;
+  g_autofree char *span = NULL;
+
+  if (!dash_corpus_get_stats (corpus, &stats, &error))
+    g_warning ("Cannot count the stories: %s", error->message);
+
+  stories = g_strdup_printf ("%u", stats.articles);
+  gtk_label_set_label (self->stories_label, stories);
+  gtk_label_set_label (self->stories_caption,
+                       ngettext ("Story", "Stories", stats.articles));
+  sources = g_strdup_printf ("%u", stats.sources);
+  gtk_label_set_label (self->sources_label, sources);
+  gtk_label_set_label (self->sources_caption,
+                       ngettext ("Source", "Sources", stats.sources));
+
+  if (stats.first != 0 && stats.last != 0)
+    {
+      g_autofree char *first = dash_format_month (stats.first);
+      g_autofree char *last = dash_format_month (stats.last);
+
+      /* Translators: the months of the first and the last story. */
+      span = g_strcmp0 (first, last) == 0 ? g_strdup (first)
+                                          : g_strdup_printf (_("%s – %s"), first, last);
+    }
+  else
+    span = g_strdup (_("No dates"));
+  gtk_label_set_label (self->span_label, span);
+  gtk_label_set_label (self->span_caption, _("Date Span"));
+}
+
+/* The @n_months months up to the one of @last, with @points' counts (zero where
+ * @points has none), so that the topics line up month by month. */
+static GArray *
+pad_months (GArray *points,
+            gint64  last,
+            guint   n_months)
+{
+  g_autoptr(GDateTime) last_date = g_date_time_new_from_unix_utc (last);
+  GArray *padded = g_array_sized_new (FALSE, TRUE, sizeof (DashTimelinePoint), n_months);
+
+  if (last_date == NULL)
+    return padded;
+
+  for (int i = n_months - 1; i >= 0; i--)
+    {
+      g_autoptr(GDateTime) first_day = g_date_time_new_utc (g_date_time_get_year (last_date),
+                                                            g_date_time_get_month (last_date),
+                                                            1, 0, 0, 0);
+      g_autoptr(GDateTime) month = g_date_time_add_months (first_day, -i);
+      DashTimelinePoint point = { g_date_time_to_unix (month), 0 };
+
+      for (guint j = 0; points != NULL && j < points->len; j++)
+        if (g_array_index (points, DashTimelinePoint, j).start == point.start)
+          point.count = g_array_index (points, DashTimelinePoint, j).count;
+      g_array_append_val (padded, point);
+    }
+  return padded;
+}
+
+static void
+topic_clicked_cb (DashOverviewPage *self,
+                  GtkButton        *button)
+{
+  g_signal_emit (self, signals[TOPIC_ACTIVATED], 0,
+                 g_object_get_data (G_OBJECT (button), "topic-id"));
+}
+
+static GtkWidget *
+topic_card_new (DashOverviewPage    *self,
+                DashCorpus          *corpus,
+                const DashTopicStat *topic,
+                gint64               last)
+{
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  GtkWidget *button;
+  GtkWidget *box;
+  GtkWidget *name;
+  GtkWidget *count_label;
+  GtkWidget *months;
+
+  dash_filter_set_topic (filter, topic->id);
+  points = dash_corpus_timeline (corpus, filter, DASH_BUCKET_MONTH, &error);
+  if (points == NULL)
+    g_warning ("Cannot count the stories of %s per month: %s", topic->id, error->message);
+  else if (last != 0)
+    {
+      GArray *padded = pad_months (points, last, N_MONTHS);
+
+      g_array_unref (points);
+      points = padded;
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  name = gtk_label_new (topic->name);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_add_css_class (name, "title-4");
+  gtk_box_append (GTK_BOX (box), name);
+
+  count = g_strdup_printf (ngettext ("%u story", "%u stories", topic->articles), topic->articles);
+  count_label = gtk_label_new (count);
+  gtk_label_set_xalign (GTK_LABEL (count_label), 0);
+  gtk_widget_add_css_class (count_label, "dim-label");
+  gtk_box_append (GTK_BOX (box), count_label);
+
+  months = dash_month_counts_new ();
+  gtk_widget_set_margin_top (months, 6);
+  dash_month_counts_set_points (DASH_MONTH_COUNTS (months), points, N_MONTHS);
+  gtk_box_append (GTK_BOX (box), months);
+
+  /* The whole card opens the topic. */
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "card");
+  gtk_widget_add_css_class (button, "topic-card");
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, topic->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "topic-id", g_strdup (topic->id), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (topic_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  return button;
+}
+
+static void
+show_topics (DashOverviewPage *self,
+             DashCorpus       *corpus)
+{
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GError) error = NULL;
+  DashCorpusStats stats = { 0, };
+  GtkWidget *child;
+
+  /* The same months for every topic: the last twelve of the corpus. */
+  if (!dash_corpus_get_stats (corpus, &stats, NULL))
+    stats.last = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->topics_box))) != NULL)
+    gtk_flow_box_remove (self->topics_box, child);
+
+  topics = dash_corpus_list_topics (corpus, &error);
+  if (topics == NULL)
+    {
+      g_warning ("Cannot list the topics: %s", error->message);
+      return;
+    }
+
+  /* The built-in topics come first. */
+  for (guint i = 0; i < topics->len; i++)
+    {
+      const DashTopicStat *topic = g_ptr_array_index (topics, i);
+
+      if (topic->builtin)
+        gtk_flow_box_append (self->topics_box, topic_card_new (self, corpus, topic, stats.last));
+    }
+}
+
+static void
+show_entities (DashOverviewPage *self,
+               DashCorpus       *corpus)
+{
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dash_list_box_remove_all (self->entities_list);
+  entities = dash_corpus_list_entities (corpus, NULL, -1, N_ENTITIES, &error);
+  if (entities == NULL)
+    {
+      g_warning ("Cannot list the entities: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < entities->len; i++)
+    gtk_list_box_append (self->entities_list, dash_entity_row_new (g_ptr_array_index (entities, i)));
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->entities_list)),
+                          entities->len > 0);
+}
+
+static void
+show_latest (DashOverviewPage *self,
+             DashCorpus       *corpus)
+{
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(GListModel) stories = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_stories;
+
+  dash_list_box_remove_all (self->latest_list);
+  filter->limit = N_LATEST;
+  filter->sort = DASH_SORT_DATE_DESC;
+  stories = dash_corpus_query (corpus, filter, &error);
+  if (stories == NULL)
+    {
+      g_warning ("Cannot list the latest stories: %s", error->message);
+      return;
+    }
+
+  n_stories = g_list_model_get_n_items (stories);
+  for (guint i = 0; i < n_stories && i < N_LATEST; i++)
+    {
+      g_autoptr(DashArticle) article = g_list_model_get_item (stories, i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *story = dash_story_row_new ();
+
+      dash_story_row_set_article (DASH_STORY_ROW (story), article);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), story);
+      g_object_set_data_full (G_OBJECT (row), "article", g_object_ref (article), g_object_unref);
+      gtk_list_box_append (self->latest_list, row);
+    }
+}
+
+void
+dash_overview_page_reload (DashOverviewPage *self,
+                           DashCorpus       *corpus)
+{
+  g_return_if_fail (DASH_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (DASH_IS_CORPUS (corpus));
+
+  show_stats (self, corpus);
+  show_topics (self, corpus);
+  show_entities (self, corpus);
+  show_latest (self, corpus);
+}
+
+static void
+entities_row_activated_cb (DashOverviewPage *self,
+                           GtkListBoxRow    *row,
+                           GtkListBox       *list_box)
+{
+  const char *name = g_object_get_data (G_OBJECT (row), "entity-name");
+
+  if (name != NULL)
+    g_signal_emit (self, signals[ENTITY_ACTIVATED], 0, name);
+}
+
+static void
+latest_row_activated_cb (DashOverviewPage *self,
+                         GtkListBoxRow    *row,
+                         GtkListBox       *list_box)
+{
+  DashArticle *article = g_object_get_data (G_OBJECT (row), "article");
+
+  if (article != NULL)
+    g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, article);
+}
+
+static void
+dash_overview_page_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), DASH_TYPE_OVERVIEW_PAGE);
+  /* The template's root is not bound to a field: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (dash_overview_page_parent_class)->dispose (object);
+}
+
+static void
+dash_overview_page_class_init (DashOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dash_overview_page_dispose;
+
+  signals[TOPIC_ACTIVATED] =
+    g_signal_new ("topic-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[ENTITY_ACTIVATED] =
+    g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[ARTICLE_ACTIVATED] =
+    g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, DASH_TYPE_ARTICLE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/Dashboard/dash-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DashOverviewPage, stories_label);
+  gtk_widget_class_bind_template_child (widget_class, DashOverviewPage, stories_caption);
+  gtk_widget_class_bind_template_child (widget_class, DashOverviewPage, sources_label);
+  gtk_widget_class_bind_template_child (widget_class, DashOverviewPage, sources_caption);
+  gtk_widget_class_bind_template_child (widget_class, DashOverviewPage, span_label);
+  gtk_widget_class_bind_template_child (widget_class, DashOverviewPage, span_caption);
+  gtk_widget_class_bind_template_child (widget_class, DashOverviewPage, topics_box);
+  gtk_widget_class_bind_template_child (widget_class, DashOverviewPage, entities_list);
+  gtk_widget_class_bind_template_child (widget_class, DashOverviewPage, latest_list);
+  gtk_widget_class_bind_template_callback (widget_class, entities_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, latest_row_activated_cb);
+  gtk_widget_class_set_css_name (widget_class, "overviewpage");
+}
+
+static void
+dash_overview_page_init (DashOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dash-core.h"
+
+G_BEGIN_DECLS
+
+#define DASH_TYPE_OVERVIEW_PAGE (dash_overview_page_get_type ())
+G_DECLARE_FINAL_TYPE (DashOverviewPage, dash_overview_page, DASH, OVERVIEW_PAGE, GtkWidget)
+
+/* The whole corpus at a glance: counts, the built-in topics month by month, the top
+ * entities and the latest stories. Emits ::topic-activated (topic id),
+ * ::entity-activated (name) and ::article-activated (DashArticle). */
+GtkWidget *dash_overview_page_new    (void);
+void       dash_overview_page_reload (DashOverviewPage *self,
+                                      DashCorpus       *corpus);
+
+G_END_DECLS

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dash-core.h"
+
+G_BEGIN_DECLS
+
+#define DASH_TYPE_STORIES_PAGE (dash_stories_page_get_type ())
+G_DECLARE_FINAL_TYPE (DashStoriesPage, dash_stories_page, DASH, STORIES_PAGE, GtkWidget)
+
+/* The stories a filter selects (a topic, an entity, a source or a search), beside their
+ * count per month and the entities named in them. Emits ::article-activated and
+ * ::entity-activated when the user picks one. */
+GtkWidget  *dash_stories_page_new        (void);
+
+/* Shows @filter's stories from @corpus under @title. With @entity (may be NULL), the
+ * side lists the entities named with it; otherwise the top entities of the stories.
+ * A query that cannot be run is said on the page. */
+void        dash_stories_page_show       (DashStoriesPage      *self,
+                                          DashCorpus           *corpus,
+                                          const char           *title,
+                                          const char           *subtitle,
+                                          const DashFilter     *filter,
+                                          const DashEntityStat *entity);
+/* The stories shown, or NULL. */
+GListModel *dash_stories_page_get_model  (DashStoriesPage      *self);
+const char *dash_stories_page_get_title  (DashStoriesPage      *self);
+
+G_END_DECLS

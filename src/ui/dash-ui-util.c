@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "dash-ui-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dash-ui-util.h"
+
+char *
+dash_format_month (gint64 start)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (start);
+
+  if (date == NULL)
+    return g_strdup ("");
+  /* Translators: a month in a list of counts per month, see strftime(3). */
+  return g_date_time_format (date, _("%b %Y"));
+}
+
+char *
+dash_format_article_date (DashArticle *article,
+                          gboolean    *out_estimated)
+{
+  gint64 published;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *formatted = NULL;
+
+  g_return_val_if_fail (DASH_IS_ARTICLE (article), NULL);
+
+  if (out_estimated != NULL)
+    *out_estimated = FALSE;
+
+  published = dash_article_get_published (article);
+  if (published == 0)
+    return NULL;
+  local = g_date_time_new_from_unix_local (published);
+  if (local == NULL)
+    return NULL;
+  formatted = g_date_time_format (local, "%x");
+  if (formatted == NULL || !dash_article_get_date_estimated (article))
+    return g_steal_pointer (&formatted);
+
+  if (out_estimated != NULL)
+    *out_estimated = TRUE;
+  /* Translators: a date that was guessed from the story's text. */
+  return g_strdup_printf (_("%s (estimated)"), formatted);
+}
+
+const char *
+dash_entity_type_label (DashEntityType type)
+{
+  switch (type)
+    {
+    case DASH_ENTITY_PERSON:
+      return _("Person");
+    case DASH_ENTITY_ORG:
+      return _("Organization");
+    case DASH_ENTITY_COUNTRY:
+      return _("Country");
+    case DASH_ENTITY_PLACE:
+      return _("Place");
+    case DASH_N_ENTITY_TYPES:
+    default:
+      return _("Entity");
+    }
+}
+
+const char *
+dash_entity_type_css_class (DashEntityType type)
+{
+  switch (type)
+    {
+    case DASH_ENTITY_PERSON:
+      return "entity-person";
+    case DASH_ENTITY_COUNTRY:
+      return "entity-country";
+    case DASH_ENTITY_PLACE:
+      return "entity-place";
+    case DASH_ENTITY_ORG:
+    case DASH_N_ENTITY_TYPES:
+    default:
+      return "entity-org";
+    }
+}
+
+char *
+dash_snippet_to_markup (const char *snippet)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  gboolean bold = FALSE;
+  const char *p = snippet;
+
+  if (snippet == NULL)
+    return NULL;
+
+  while (*p != '\0')
+    {
+      const char *mark = strstr (p, "**");
+      g_autofree char *escaped = NULL;
+
+      escaped = g_markup_escape_text (p, mark != NULL ? mark - p : -1);
+      g_string_append (markup, escaped);
+      if (mark == NULL)
+        break;
+      g_string_append (markup, bold ? "</b>" : "<b>");
+      bold = !bold;
+      p = mark + 2;
+    }
+  if (bold)
+    g_string_append (markup, "</b>");
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+GtkWidget *
+dash_count_row_new (const char *title,
+                    const char *suffix)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Names come from the corpus: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (suffix != NULL)
+    {
+      GtkWidget *label = gtk_label_new (suffix);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  return row;
+}
+
+GtkWidget *
+dash_entity_row_new (const DashEntityStat *stat)
+{
+  g_autofree char *count = NULL;
+  GtkWidget *row;
+  GtkWidget *dot;
+
+  g_return_val_if_fail (stat != NULL, NULL);
+
+  count = g_strdup_printf (ngettext ("%u story", "%u stories", stat->articles), stat->articles);
+  row = dash_count_row_new (stat->name, count);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dash_entity_type_label (stat->type));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  /* The colour its mentions have in the reader. */
+  dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dot, "entity-dot");
+  gtk_widget_add_css_class (dot, dash_entity_type_css_class (stat->type));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), dot);
+
+  g_object_set_data_full (G_OBJECT (row), "entity-name", g_strdup (stat->name), g_free);
+  return row;
+}
+
+void
+dash_list_box_remove_all (GtkListBox *list_box)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list_box, 0)) != NULL)
+    gtk_list_box_remove (list_box, GTK_WIDGET (row));
+}

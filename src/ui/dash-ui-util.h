@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dash-core.h"
+
+G_BEGIN_DECLS
+
+/* Small helpers the pages share. */
+
+/* "Mar 2025" for a bucket starting at @start (Unix seconds UTC). */
+char       *dash_format_month             (gint64                start);
+/* The story's date in the user's locale, "(estimated)" added when it was guessed. */
+char       *dash_format_article_date      (DashArticle          *article,
+                                           gboolean             *out_estimated);
+/* "Person", "Organization"…, translated. */
+const char *dash_entity_type_label        (DashEntityType        type);
+/* "entity-person"…: the CSS class that colours mentions of that type. */
+const char *dash_entity_type_css_class    (DashEntityType        type);
+/* Pango markup for a search snippet where "**" marks the matches; the text is escaped. */
+char       *dash_snippet_to_markup        (const char           *snippet);
+/* A row for a boxed list: the entity's name, type and story count. The name is kept as
+ * the row's "entity-name" data. */
+GtkWidget  *dash_entity_row_new           (const DashEntityStat *stat);
+/* Empties @list_box. */
+void        dash_list_box_remove_all      (GtkListBox           *list_box);
+/* A plain row with @title and a dimmed @suffix (may be NULL). */
+GtkWidget  *dash_count_row_new            (const char           *title,
+                                           const char           *suffix);
+
+G_END_DECLS
