@@ -2,7 +2,8 @@
 
 /* dash-bench: times what users wait for.
  *
- *   dash-bench import DB PATH...   import, print stories/s, MB/s and peak memory
+ *   dash-bench import [--no-analysis] DB PATH...
+ *                                  import, print stories/s, MB/s and peak memory
  *   dash-bench search DB [ROUNDS]  run a fixed query set, print median and p95 latency
  *
  * Figures go to stdout as "name: value" lines so that scripts can pick them up. */
@@ -50,7 +51,8 @@ compare_double (gconstpointer a,
 
 static int
 bench_import (const char          *db,
-              const char * const  *paths)
+              const char * const  *paths,
+              gboolean             analyze)
 {
   g_autoptr(DashImportJob) job = dash_import_job_new (db, paths);
   g_autoptr(GError) error = NULL;
@@ -58,6 +60,7 @@ bench_import (const char          *db,
   guint imported;
   double mb;
 
+  dash_import_job_set_analyze (job, analyze);
   start = now_seconds ();
   if (!dash_import_job_run (job, NULL, &error))
     {
@@ -139,12 +142,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (argc >= 5 && g_str_equal (argv[1], "import") && g_str_equal (argv[2], "--no-analysis"))
+    return bench_import (argv[3], (const char * const *)argv + 4, FALSE);
   if (argc >= 4 && g_str_equal (argv[1], "import"))
-    return bench_import (argv[2], (const char * const *)argv + 3);
+    return bench_import (argv[2], (const char * const *)argv + 3, TRUE);
   if (argc >= 3 && g_str_equal (argv[1], "search"))
     return bench_search (argv[2], argc >= 4 ? (guint)atoi (argv[3]) : 5);
 
-  fprintf (stderr, "usage: dash-bench import DB PATH...\n"
+  fprintf (stderr, "usage: dash-bench import [--no-analysis] DB PATH...\n"
                    "       dash-bench search DB [ROUNDS]\n");
   return 1;
 }

@@ -1383,3 +1383,11 @@ _dash_corpus_finish_reanalysis (DashCorpus  *self,
   g_hash_table_remove_all (self->entity_ids);
   return TRUE;
 }
+
+void
+_dash_corpus_begin_bulk (DashCorpus *self)
+{
+  /* Checkpoints copy the log into the database and sync it: during a long import,
+   * fewer and larger ones (every 32 MB instead of 4 MB) cost less. */
+  sqlite3_exec (self->db, "PRAGMA wal_autocheckpoint = 8192", NULL, NULL, NULL);
+}

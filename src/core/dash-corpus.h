@@ -244,6 +244,9 @@ gboolean     _dash_corpus_finish_reanalysis (DashCorpus  *self,
                                         const char       *version,
                                         GError          **error);
 
+/* Internal, for DashImportJob: settings for a long run of inserts. */
+void         _dash_corpus_begin_bulk   (DashCorpus       *self);
+
 /* Internal, for the analysis and DashArticleList. */
 /* The ids of @filter's stories (and their ranks, may be NULL), in @filter's order; the
  * FTS5 expression used, if any, in @out_match. */

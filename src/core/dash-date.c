@@ -1414,6 +1414,14 @@ GDateTime *
 dash_date_estimate_from_text (const char *text,
                               GDateTime  *not_after)
 {
+  return dash_date_estimate_from_text_full (text, not_after, NULL);
+}
+
+GDateTime *
+dash_date_estimate_from_text_full (const char   *text,
+                                   GDateTime    *not_after,
+                                   gboolean     *only_year)
+{
   g_autoptr(GArray) tokens = NULL;
   g_autoptr(GArray) month_days = NULL;
   g_autoptr(GDateTime) limit = NULL;
@@ -1446,6 +1454,8 @@ dash_date_estimate_from_text (const char *text,
 
   if (!estimate.have_best)
     return NULL;
+  if (only_year != NULL)
+    *only_year = estimate.best_precision == PRECISION_YEAR;
   return g_date_time_new_utc (estimate.best_year, estimate.best_month, estimate.best_day,
                               0, 0, 0);
 }

@@ -20,6 +20,12 @@ GDateTime *dash_date_parse (const char *text);
 GDateTime *dash_date_estimate_from_text (const char *text,
                                          GDateTime  *not_after);
 
+/* The same, and whether the text only named a year ("in 2019"): weak evidence that the
+ * story's neighbours may overrule. */
+GDateTime *dash_date_estimate_from_text_full (const char *text,
+                                              GDateTime  *not_after,
+                                              gboolean   *only_year);
+
 /* Formats @dt as ISO 8601 UTC, "2025-02-11T16:00:32Z". */
 char *dash_date_to_iso8601 (GDateTime *dt);
 

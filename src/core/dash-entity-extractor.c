@@ -231,14 +231,30 @@ typedef struct {
   gboolean        known;   /* From the gazetteer or a link. */
 } Candidate;
 
+/* The word lists are static: each gets a hash set the first time it is asked, kept
+ * for the life of the process, so a lookup costs a hash instead of a scan. */
 static gboolean
 in_list (const char *const *list,
          const char        *word)
 {
-  for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (list[i], word) == 0)
-      return TRUE;
-  return FALSE;
+  static GMutex lock;
+  static GHashTable *sets;
+  GHashTable *set;
+
+  g_mutex_lock (&lock);
+  if (sets == NULL)
+    sets = g_hash_table_new (g_direct_hash, g_direct_equal);
+  set = g_hash_table_lookup (sets, list);
+  if (set == NULL)
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; list[i] != NULL; i++)
+        g_hash_table_add (set, (gpointer)list[i]);
+      g_hash_table_insert (sets, (gpointer)list, set);
+    }
+  g_mutex_unlock (&lock);
+
+  return g_hash_table_contains (set, word);
 }
 
 /* The token as a NUL-terminated key, with typographic apostrophes made plain. */

@@ -35,6 +35,7 @@ struct _DashImportJob
   /* Where progress is notified, and whether a notification is already on its way. */
   GMainContext *context;
   gboolean      notify_pending;
+  gboolean      skip_analysis;
 };
 
 G_DEFINE_FINAL_TYPE (DashImportJob, dash_import_job, G_TYPE_OBJECT)
@@ -157,6 +158,14 @@ dash_import_job_new (const char         *db_path,
   self->db_path = g_strdup (db_path);
   self->paths = g_strdupv ((char **)paths);
   return self;
+}
+
+void
+dash_import_job_set_analyze (DashImportJob *self,
+                             gboolean       analyze)
+{
+  g_return_if_fail (DASH_IS_IMPORT_JOB (self));
+  self->skip_analysis = !analyze;
 }
 
 static gboolean
@@ -335,7 +344,8 @@ parse_thread (gpointer user_data)
       parsed->articles = dash_parser_parse_file (parsed->path, pipeline->now, NULL,
                                                  &parsed->warning, &parsed->error);
       /* Entities and topics are found here too, off the writer's thread. */
-      for (guint k = 0; parsed->articles != NULL && k < parsed->articles->len; k++)
+      for (guint k = 0; pipeline->analyzer != NULL && parsed->articles != NULL &&
+                        k < parsed->articles->len; k++)
         dash_analyzer_analyze (pipeline->analyzer, g_ptr_array_index (parsed->articles, k));
       g_async_queue_push (pipeline->parsed, parsed);
     }
@@ -435,14 +445,18 @@ dash_import_job_run (DashImportJob  *self,
       return FALSE;
     }
 
-  analyzer = dash_analyzer_new_default (error);
-  if (analyzer == NULL)
-    return FALSE;
-  /* Stories stored by an older analysis (or before there was one) are brought up to
-   * date first, so that every view agrees. */
-  if (dash_analyzer_is_stale (analyzer, corpus) &&
-      !dash_analyzer_reanalyze (analyzer, corpus, cancellable, error))
-    return FALSE;
+  _dash_corpus_begin_bulk (corpus);
+  if (!self->skip_analysis)
+    {
+      analyzer = dash_analyzer_new_default (error);
+      if (analyzer == NULL)
+        return FALSE;
+      /* Stories stored by an older analysis (or before there was one) are brought up
+       * to date first, so that every view agrees. */
+      if (dash_analyzer_is_stale (analyzer, corpus) &&
+          !dash_analyzer_reanalyze (analyzer, corpus, cancellable, error))
+        return FALSE;
+    }
 
   for (guint i = 0; self->paths[i] != NULL; i++)
     collect_files (self, self->paths[i], files, cancellable, 0);
@@ -488,8 +502,9 @@ dash_import_job_run (DashImportJob  *self,
 
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;
-  if (ok && !_dash_corpus_set_meta (corpus, "analysis_version",
-                                    dash_analyzer_get_version (analyzer), error))
+  if (ok && analyzer != NULL &&
+      !_dash_corpus_set_meta (corpus, "analysis_version",
+                              dash_analyzer_get_version (analyzer), error))
     ok = FALSE;
 
   g_mutex_lock (&self->lock);

@@ -26,6 +26,11 @@ typedef struct {
 DashImportJob *dash_import_job_new            (const char          *db_path,
                                                const char * const  *paths);
 
+/* Whether stories are analysed (entities, topics) as they are imported: TRUE unless
+ * set otherwise, for benchmarks that time parsing and indexing alone. */
+void           dash_import_job_set_analyze    (DashImportJob       *self,
+                                               gboolean             analyze);
+
 void           dash_import_job_run_async      (DashImportJob       *self,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,

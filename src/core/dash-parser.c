@@ -268,6 +268,7 @@ finish_articles (GPtrArray  *articles,
 {
   g_autoptr(GArray) dated = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) undated = g_ptr_array_new ();
+  g_autoptr(GPtrArray) year_only = g_ptr_array_new ();
   g_autofree char *fallback_source = NULL;
 
   if (origin != NULL)
@@ -304,7 +305,9 @@ finish_articles (GPtrArray  *articles,
                                            dash_article_get_summary (article) ?: "",
                                            dash_article_get_body (article) ?: "",
                                            NULL);
-        g_autoptr(GDateTime) estimate = dash_date_estimate_from_text (text, now);
+        gboolean only_year = FALSE;
+        g_autoptr(GDateTime) estimate = dash_date_estimate_from_text_full (text, now,
+                                                                           &only_year);
 
         if (estimate != NULL)
           {
@@ -312,11 +315,34 @@ finish_articles (GPtrArray  *articles,
 
             dash_article_set_published (article, t);
             dash_article_set_date_estimated (article, TRUE);
-            g_array_append_val (dated, t);
+            if (only_year)
+              g_ptr_array_add (year_only, article);
+            else
+              g_array_append_val (dated, t);
           }
         else
           g_ptr_array_add (undated, article);
       }
+    }
+
+  /* A story that names only a year ("since 2019") was most likely written when the
+   * stories around it were: when at least three of its neighbours in the file have
+   * a firmer date and their median is more than a year later, that median wins. */
+  if (year_only->len > 0 && dated->len >= 3)
+    {
+      g_autoptr(GArray) sorted = g_array_copy (dated);
+      gint64 median;
+
+      g_array_sort (sorted, compare_int64);
+      median = g_array_index (sorted, gint64, sorted->len / 2);
+      median -= median % 86400;
+      for (guint i = 0; i < year_only->len; i++)
+        {
+          DashArticle *article = g_ptr_array_index (year_only, i);
+
+          if (median > dash_article_get_published (article) + 366 * 86400)
+            dash_article_set_published (article, median);
+        }
     }
 
   /* Stories whose text names no date at all were collected together with the others
