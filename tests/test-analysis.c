@@ -537,6 +537,101 @@ test_graph_windows (Fixture       *f,
   g_assert_cmpuint (evidence->len, ==, 2);
 }
 
+static guint
+entity_articles (Fixture    *f,
+                 const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DashEntityStat) stat = dash_corpus_find_entity (f->corpus, name, &error);
+
+  if (stat == NULL)
+    {
+      g_assert_error (error, DASH_ERROR, DASH_ERROR_NOT_FOUND);
+      return 0;
+    }
+  return stat->articles;
+}
+
+static gboolean
+listed (Fixture    *f,
+        const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = dash_corpus_list_entities (f->corpus, NULL, -1, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (((DashEntityStat *)g_ptr_array_index (all, i))->name, name))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_entity_cleanup (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DashEntityStat) us = NULL;
+  g_autoptr(DashEntityStat) short_us = NULL;
+  g_autoptr(DashEntityStat) nato = NULL;
+  g_autoptr(DashEntityStat) liang = NULL;
+  g_autoptr(GPtrArray) aliases = NULL;
+  g_autoptr(GArray) months = NULL;
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+
+  /* "U.S." found as an organisation in two stories, one of them also naming the
+   * United States. */
+  g_ptr_array_add (more, story (f, "2025-03-10", NULL, "U.S.", O, "United States", C, NULL));
+  g_ptr_array_add (more, story (f, "2025-03-11", NULL, "U.S.", O, NULL));
+  store (f, more);
+  us = dash_corpus_find_entity (f->corpus, "United States", &error);
+  short_us = dash_corpus_find_entity (f->corpus, "U.S.", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (us->articles, ==, 3);
+
+  /* Merged: one entity, in every story either named, under the target's name. */
+  g_assert_true (dash_corpus_merge_entities (f->corpus, short_us->id, us->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (entity_articles (f, "United States"), ==, 4);
+  g_assert_cmpuint (entity_articles (f, "U.S."), ==, 0);
+  aliases = dash_corpus_entity_aliases (f->corpus, us->id, &error);
+  g_assert_cmpuint (aliases->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (aliases, 0), ==, "U.S.");
+  dash_filter_set_entity (filter, "United States");
+  months = timeline (f, NULL, "United States", NULL, DASH_BUCKET_MONTH);
+  assert_point (months, 2, "2025-03-01", 2);
+
+  /* Renamed: the new name everywhere, and the old one still leads to it. */
+  liang = dash_corpus_find_entity (f->corpus, "Liang Wenfeng", &error);
+  g_assert_true (dash_corpus_rename_entity (f->corpus, liang->id, "Liang Wen-feng", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (entity_articles (f, "Liang Wen-feng"), ==, 2);
+  g_assert_false (listed (f, "Liang Wenfeng"));
+
+  /* What later imports find under the old names lands on the entities they now are. */
+  g_ptr_array_add (later, story (f, "2025-04-01", NULL, "U.S.", O, "Liang Wenfeng", P, NULL));
+  store (f, later);
+  g_assert_cmpuint (entity_articles (f, "United States"), ==, 5);
+  g_assert_cmpuint (entity_articles (f, "Liang Wen-feng"), ==, 3);
+  g_assert_false (listed (f, "U.S."));
+
+  /* Renaming to a name another entity has merges the two. */
+  g_assert_true (dash_corpus_rename_entity (f->corpus, us->id, "China", &error));
+  g_assert_false (listed (f, "United States"));
+
+  /* Hidden: gone from the lists, back when shown. */
+  nato = dash_corpus_find_entity (f->corpus, "NATO", &error);
+  g_assert_true (dash_corpus_set_entity_hidden (f->corpus, nato->id, TRUE, &error));
+  g_assert_false (listed (f, "NATO"));
+  g_assert_true (dash_corpus_set_entity_hidden (f->corpus, nato->id, FALSE, &error));
+  g_assert_true (listed (f, "NATO"));
+
+  g_assert_false (dash_corpus_merge_entities (f->corpus, nato->id, nato->id, &error));
+  g_assert_error (error, DASH_ERROR, DASH_ERROR_QUERY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +650,7 @@ main (int   argc,
   ADD ("/analysis/bursts", test_bursts);
   ADD ("/analysis/graph", test_graph);
   ADD ("/analysis/graph/windows", test_graph_windows);
+  ADD ("/analysis/entity-cleanup", test_entity_cleanup);
 
   return g_test_run ();
 }

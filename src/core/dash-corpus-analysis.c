@@ -1385,3 +1385,311 @@ dash_corpus_edge_evidence (DashCorpus  *self,
   sqlite3_reset (stmt);
   return g_steal_pointer (&evidence);
 }
+
+static gboolean
+entity_name_type (DashCorpus  *self,
+                  gint64       id,
+                  char       **name,
+                  char       **type,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = _dash_corpus_get_statement (self, "SELECT name, type FROM entities "
+                                                         "WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, DASH_ERROR, DASH_ERROR_NOT_FOUND,
+                   _("no entity with id %" G_GINT64_FORMAT), id);
+      return FALSE;
+    }
+  *name = g_strdup (_dash_corpus_column_text (stmt, 0));
+  *type = g_strdup (_dash_corpus_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+begin_edit (DashCorpus  *self,
+            GError     **error)
+{
+  if (self->read_only)
+    {
+      g_set_error (error, DASH_ERROR, DASH_ERROR_DATABASE,
+                   _("%s: the database is read-only"), self->path);
+      return FALSE;
+    }
+  return _dash_corpus_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean
+end_edit (DashCorpus  *self,
+          gboolean     ok,
+          GError     **error)
+{
+  /* Cached name → id pairs may have changed. */
+  g_hash_table_remove_all (self->entity_ids);
+  if (ok && _dash_corpus_exec (self, "COMMIT", error))
+    return TRUE;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* Points @name/@type at @entity_id from now on. */
+static gboolean
+set_alias (DashCorpus  *self,
+           const char  *name,
+           const char  *type,
+           gint64       entity_id,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = _dash_corpus_get_statement (self,
+                                                   "INSERT OR REPLACE INTO entity_aliases "
+                                                   "(name, type, entity_id) "
+                                                   "VALUES (?1, ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, entity_id);
+  return _dash_corpus_step_done (self, stmt, _("cannot store a name"), error);
+}
+
+static gboolean
+merge_locked (DashCorpus  *self,
+              gint64       source_id,
+              gint64       target_id,
+              GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *type = NULL;
+  g_autoptr(GArray) articles = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!entity_name_type (self, source_id, &name, &type, error))
+    return FALSE;
+
+  /* The source's names lead to the target from now on. */
+  if (!set_alias (self, name, type, target_id, error))
+    return FALSE;
+  stmt = _dash_corpus_get_statement (self, "UPDATE entity_aliases SET entity_id = ?2 "
+                                           "WHERE entity_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, target_id);
+  if (!_dash_corpus_step_done (self, stmt, _("cannot merge the entities"), error))
+    return FALSE;
+
+  /* Its mentions join the target's, story by story. */
+  stmt = _dash_corpus_get_statement (self, "SELECT article_id, spans FROM article_entities "
+                                           "WHERE entity_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 article = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (articles, article);
+      g_ptr_array_add (spans, g_bytes_new (sqlite3_column_blob (stmt, 1),
+                                           sqlite3_column_bytes (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _dash_corpus_set_error (self, error, _("cannot merge the entities"));
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      gint64 article = g_array_index (articles, gint64, i);
+      GBytes *more = g_ptr_array_index (spans, i);
+      g_autoptr(GByteArray) joined = g_byte_array_new ();
+      gsize len;
+      const guint8 *data;
+
+      stmt = _dash_corpus_get_statement (self, "SELECT spans FROM article_entities "
+                                               "WHERE entity_id = ?1 AND article_id = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, target_id);
+      sqlite3_bind_int64 (stmt, 2, article);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_byte_array_append (joined, sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      sqlite3_reset (stmt);
+      data = g_bytes_get_data (more, &len);
+      g_byte_array_append (joined, data, len);
+
+      stmt = _dash_corpus_get_statement (self,
+                                         "INSERT OR REPLACE INTO article_entities "
+                                         "(entity_id, article_id, mentions, spans) "
+                                         "VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, target_id);
+      sqlite3_bind_int64 (stmt, 2, article);
+      sqlite3_bind_int (stmt, 3, joined->len / (DASH_SPAN_WORDS * sizeof (guint32)));
+      sqlite3_bind_blob (stmt, 4, joined->data, joined->len, SQLITE_STATIC);
+      if (!_dash_corpus_step_done (self, stmt, _("cannot merge the entities"), error))
+        return FALSE;
+    }
+
+  /* The source goes (with its rows); the target's days are counted anew. */
+  stmt = _dash_corpus_get_statement (self, "DELETE FROM entities WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  if (!_dash_corpus_step_done (self, stmt, _("cannot merge the entities"), error))
+    return FALSE;
+  stmt = _dash_corpus_get_statement (self, "DELETE FROM entity_days WHERE entity_id IN (?1, ?2)",
+                                     error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, target_id);
+  if (!_dash_corpus_step_done (self, stmt, _("cannot merge the entities"), error))
+    return FALSE;
+  stmt = _dash_corpus_get_statement (self,
+                                     "INSERT INTO entity_days (entity_id, day, count) "
+                                     "SELECT ?1, a.published / 86400, count(*) "
+                                     "FROM article_entities e JOIN articles a "
+                                     "ON a.id = e.article_id WHERE e.entity_id = ?1 "
+                                     "AND a.published IS NOT NULL GROUP BY 2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, target_id);
+  return _dash_corpus_step_done (self, stmt, _("cannot merge the entities"), error);
+}
+
+gboolean
+dash_corpus_merge_entities (DashCorpus  *self,
+                            gint64       source_id,
+                            gint64       target_id,
+                            GError     **error)
+{
+  g_return_val_if_fail (DASH_IS_CORPUS (self), FALSE);
+
+  if (source_id == target_id)
+    {
+      g_set_error_literal (error, DASH_ERROR, DASH_ERROR_QUERY,
+                           _("an entity cannot be merged into itself"));
+      return FALSE;
+    }
+  if (!begin_edit (self, error))
+    return FALSE;
+  return end_edit (self, merge_locked (self, source_id, target_id, error), error);
+}
+
+gboolean
+dash_corpus_rename_entity (DashCorpus  *self,
+                           gint64       entity_id,
+                           const char  *name,
+                           GError     **error)
+{
+  g_autofree char *old_name = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *new_name = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  new_name = g_strstrip (g_strdup (name));
+  if (*new_name == '\0')
+    {
+      g_set_error_literal (error, DASH_ERROR, DASH_ERROR_QUERY, _("an entity needs a name"));
+      return FALSE;
+    }
+  if (!begin_edit (self, error))
+    return FALSE;
+  if (!entity_name_type (self, entity_id, &old_name, &type, error))
+    return end_edit (self, FALSE, error);
+
+  /* Another entity of that type already has the name: the two are one. */
+  stmt = _dash_corpus_get_statement (self, "SELECT id FROM entities WHERE name = ?1 "
+                                           "AND type = ?2 AND id != ?3", error);
+  if (stmt == NULL)
+    return end_edit (self, FALSE, error);
+  sqlite3_bind_text (stmt, 1, new_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, entity_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 other = sqlite3_column_int64 (stmt, 0);
+
+      sqlite3_reset (stmt);
+      return end_edit (self, merge_locked (self, entity_id, other, error), error);
+    }
+  sqlite3_reset (stmt);
+
+  stmt = _dash_corpus_get_statement (self, "UPDATE entities SET name = ?2 WHERE id = ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, entity_id);
+      sqlite3_bind_text (stmt, 2, new_name, -1, SQLITE_STATIC);
+      ok = _dash_corpus_step_done (self, stmt, _("cannot rename the entity"), error) &&
+           (g_str_equal (old_name, new_name) ||
+            set_alias (self, old_name, type, entity_id, error));
+    }
+  return end_edit (self, ok, error);
+}
+
+gboolean
+dash_corpus_set_entity_hidden (DashCorpus  *self,
+                               gint64       entity_id,
+                               gboolean     hidden,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), FALSE);
+
+  if (!begin_edit (self, error))
+    return FALSE;
+  stmt = _dash_corpus_get_statement (self, "UPDATE entities SET hidden = ?2 WHERE id = ?1",
+                                     error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, entity_id);
+      sqlite3_bind_int (stmt, 2, !!hidden);
+      ok = _dash_corpus_step_done (self, stmt, _("cannot hide the entity"), error);
+    }
+  return end_edit (self, ok, error);
+}
+
+GPtrArray *
+dash_corpus_entity_aliases (DashCorpus  *self,
+                            gint64       entity_id,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+
+  stmt = _dash_corpus_get_statement (self, "SELECT a.name FROM entity_aliases a "
+                                           "JOIN entities e ON e.id = a.entity_id "
+                                           "WHERE a.entity_id = ?1 AND a.name != e.name "
+                                           "ORDER BY a.name", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup (_dash_corpus_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dash_corpus_set_error (self, error, _("cannot list the names"));
+      return NULL;
+    }
+  return g_steal_pointer (&names);
+}

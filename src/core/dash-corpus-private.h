@@ -52,5 +52,13 @@ gboolean      _dash_corpus_set_error     (DashCorpus    *self,
                                           const char    *what);
 const char   *_dash_corpus_column_text   (sqlite3_stmt  *stmt,
                                           int            column);
+/* Steps a statement that returns no row and resets it; sets @error on failure. */
+gboolean      _dash_corpus_step_done     (DashCorpus    *self,
+                                          sqlite3_stmt  *stmt,
+                                          const char    *what,
+                                          GError       **error);
+gboolean      _dash_corpus_exec          (DashCorpus    *self,
+                                          const char    *sql,
+                                          GError       **error);
 
 G_END_DECLS

@@ -126,6 +126,17 @@ static const char *migrations[] = {
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
   "INSERT INTO days (day, count) SELECT published / 86400, count(*) FROM articles"
   "  WHERE published IS NOT NULL GROUP BY 1;",
+
+  /* 3: the user's clean-up of entities. A name the analysis finds (with its type) that
+   * the user renamed or merged away is stored under the entity it now belongs to, in
+   * every later import and analysis. */
+  "CREATE TABLE entity_aliases ("
+  "  name TEXT NOT NULL,"
+  "  type TEXT NOT NULL,"
+  "  entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (name, type)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX entity_aliases_entity ON entity_aliases (entity_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DASH_CORPUS_SCHEMA_VERSION);
@@ -248,8 +259,8 @@ _dash_corpus_get_statement (DashCorpus  *self,
   return stmt;
 }
 
-static gboolean
-exec (DashCorpus  *self,
+gboolean
+_dash_corpus_exec (DashCorpus  *self,
       const char  *sql,
       GError     **error)
 {
@@ -323,7 +334,7 @@ migrate (DashCorpus  *self,
       return FALSE;
     }
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!_dash_corpus_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   /* Another process may have migrated while we waited for the lock. */
   version = query_int (self, "PRAGMA user_version", error);
@@ -347,7 +358,7 @@ migrate (DashCorpus  *self,
           return FALSE;
         }
     }
-  return exec (self, "COMMIT", error);
+  return _dash_corpus_exec (self, "COMMIT", error);
 }
 
 static gboolean
@@ -457,7 +468,7 @@ dash_corpus_open (const char  *path,
         }
       sqlite3_busy_timeout (self->db, 10000);
     }
-  if (!exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+  if (!_dash_corpus_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
                    "PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY", error))
     return NULL;
 
@@ -915,6 +926,22 @@ entity_id (DashCorpus      *self,
   if (g_hash_table_lookup_extended (self->entity_ids, key, NULL, &cached))
     return GPOINTER_TO_SIZE (cached);
 
+  /* A name the user renamed or merged into another entity. */
+  stmt = _dash_corpus_get_statement (self, "SELECT entity_id FROM entity_aliases "
+                                           "WHERE name = ?1 AND type = ?2", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, dash_entity_type_to_string (type), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      g_hash_table_insert (self->entity_ids, g_strdup (key), GSIZE_TO_POINTER ((gsize)id));
+      return id;
+    }
+  sqlite3_reset (stmt);
+
   stmt = _dash_corpus_get_statement (self, "INSERT INTO entities (name, type) VALUES (?1, ?2) "
                               "ON CONFLICT (name, type) DO UPDATE SET name = excluded.name "
                               "RETURNING id", error);
@@ -934,8 +961,8 @@ entity_id (DashCorpus      *self,
   return id;
 }
 
-static gboolean
-step_done (DashCorpus    *self,
+gboolean
+_dash_corpus_step_done (DashCorpus    *self,
            sqlite3_stmt  *stmt,
            const char    *what,
            GError       **error)
@@ -972,7 +999,7 @@ store_analysis (DashCorpus   *self,
       sqlite3_bind_text (stmt, 1, topic->id, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, article_id);
       sqlite3_bind_double (stmt, 3, topic->score);
-      if (!step_done (self, stmt, _("cannot store a topic"), error))
+      if (!_dash_corpus_step_done (self, stmt, _("cannot store a topic"), error))
         return FALSE;
     }
 
@@ -1033,7 +1060,7 @@ store_analysis (DashCorpus   *self,
           sqlite3_bind_int64 (stmt, 2, article_id);
           sqlite3_bind_int (stmt, 3, list->len / DASH_SPAN_WORDS);
           sqlite3_bind_blob (stmt, 4, list->data, list->len * sizeof (guint32), SQLITE_STATIC);
-          if (!step_done (self, stmt, _("cannot store an entity of a story"), error))
+          if (!_dash_corpus_step_done (self, stmt, _("cannot store an entity of a story"), error))
             return FALSE;
         }
     }
@@ -1081,7 +1108,7 @@ update_derived (DashCorpus  *self,
       sqlite3_bind_text (stmt, 1, _dash_corpus_column_text (topics, 0), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, _dash_corpus_column_text (topics, 1), -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 3, first_id);
-      if (!step_done (self, stmt, _("cannot apply a topic"), error))
+      if (!_dash_corpus_step_done (self, stmt, _("cannot apply a topic"), error))
         {
           sqlite3_reset (topics);
           return FALSE;
@@ -1098,7 +1125,7 @@ update_derived (DashCorpus  *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, first_id);
-      if (!step_done (self, stmt, _("cannot count the stories by day"), error))
+      if (!_dash_corpus_step_done (self, stmt, _("cannot count the stories by day"), error))
         return FALSE;
     }
   return TRUE;
@@ -1139,7 +1166,7 @@ dash_corpus_add_articles (DashCorpus  *self,
       return FALSE;
     }
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!_dash_corpus_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   max_before = query_int64 (self, "SELECT coalesce (max (id), 0) FROM articles", error);
   if (max_before < 0)
@@ -1251,7 +1278,7 @@ dash_corpus_add_articles (DashCorpus  *self,
         goto failed;
     }
 
-  if (!exec (self, "COMMIT", error))
+  if (!_dash_corpus_exec (self, "COMMIT", error))
     goto failed;
 
   if (n_added != NULL)
@@ -1300,7 +1327,7 @@ _dash_corpus_set_meta (DashCorpus  *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  return step_done (self, stmt, _("cannot store a setting"), error);
+  return _dash_corpus_step_done (self, stmt, _("cannot store a setting"), error);
 }
 
 gboolean
@@ -1321,7 +1348,7 @@ _dash_corpus_replace_analysis (DashCorpus  *self,
                    _("%s: the database is read-only"), self->path);
       return FALSE;
     }
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!_dash_corpus_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   for (guint i = 0; i < articles->len; i++)
@@ -1335,14 +1362,14 @@ _dash_corpus_replace_analysis (DashCorpus  *self,
           if (stmt == NULL)
             goto failed;
           sqlite3_bind_int64 (stmt, 1, dash_article_get_id (article));
-          if (!step_done (self, stmt, _("cannot analyse the stories again"), error))
+          if (!_dash_corpus_step_done (self, stmt, _("cannot analyse the stories again"), error))
             goto failed;
         }
       if (!store_analysis (self, article, error))
         goto failed;
     }
 
-  if (!exec (self, "COMMIT", error))
+  if (!_dash_corpus_exec (self, "COMMIT", error))
     goto failed;
   return TRUE;
 
@@ -1357,10 +1384,10 @@ _dash_corpus_finish_reanalysis (DashCorpus  *self,
                                 const char  *version,
                                 GError     **error)
 {
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!_dash_corpus_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   /* Entities no story names any more go, and the per-day counts are counted anew. */
-  if (!exec (self,
+  if (!_dash_corpus_exec (self,
              "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities);"
              "DELETE FROM days; DELETE FROM topic_days; DELETE FROM entity_days;"
              "INSERT INTO days (day, count) SELECT published / 86400, count(*) FROM articles "
@@ -1374,7 +1401,7 @@ _dash_corpus_finish_reanalysis (DashCorpus  *self,
              "  JOIN articles a ON a.id = e.article_id WHERE a.published IS NOT NULL "
              "  GROUP BY 1, 2;", error) ||
       !_dash_corpus_set_meta (self, "analysis_version", version, error) ||
-      !exec (self, "COMMIT", error))
+      !_dash_corpus_exec (self, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_hash_table_remove_all (self->entity_ids);

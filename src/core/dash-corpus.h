@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 #define DASH_TYPE_CORPUS (dash_corpus_get_type ())
 G_DECLARE_FINAL_TYPE (DashCorpus, dash_corpus, DASH, CORPUS, GObject)
 
-#define DASH_CORPUS_SCHEMA_VERSION 2
+#define DASH_CORPUS_SCHEMA_VERSION 3
 
 typedef struct {
   guint  articles;
@@ -115,6 +115,26 @@ GPtrArray   *dash_corpus_list_cooccurring (DashCorpus    *self,
                                         gint64            entity_id,
                                         guint             limit,
                                         GError          **error);
+
+/* Clean-up of entities by the user. Every view sees the change at once, and later
+ * imports and analyses keep it: the names renamed or merged away lead to the entity
+ * they now belong to. */
+gboolean     dash_corpus_rename_entity  (DashCorpus      *self,
+                                         gint64           entity_id,
+                                         const char      *name,
+                                         GError         **error);
+gboolean     dash_corpus_merge_entities (DashCorpus      *self,
+                                         gint64           source_id,
+                                         gint64           target_id,
+                                         GError         **error);
+gboolean     dash_corpus_set_entity_hidden (DashCorpus   *self,
+                                         gint64           entity_id,
+                                         gboolean         hidden,
+                                         GError         **error);
+/* The other names that lead to @entity_id. (element-type utf8) */
+GPtrArray   *dash_corpus_entity_aliases (DashCorpus      *self,
+                                         gint64           entity_id,
+                                         GError         **error);
 
 typedef struct {
   char     *id;
