@@ -456,6 +456,16 @@ test_graph (Fixture       *f,
   for (guint i = 0; i < graph->nodes->len; i++)
     total += ((DashGraphNode *)g_ptr_array_index (graph->nodes, i))->pagerank;
   g_assert_cmpfloat_with_epsilon (total, 1.0, 1e-6);
+  /* China bridges the trade and AI stories: it lies on their shortest paths. */
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      DashGraphNode *node = g_ptr_array_index (graph->nodes, i);
+
+      if (g_str_equal (node->name, "China"))
+        g_assert_cmpfloat (node->betweenness, >, 0.0);
+      if (g_str_equal (node->name, "Huawei") || g_str_equal (node->name, "NATO"))
+        g_assert_cmpfloat (node->betweenness, ==, 0.0);
+    }
 
   g_assert_cmpuint (strong->edges->len, ==, 3);
 

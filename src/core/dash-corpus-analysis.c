@@ -963,6 +963,23 @@ analyse_graph (DashGraph *graph)
     for (guint i = 0; i < n; i++)
       ((DashGraphNode *)g_ptr_array_index (graph->nodes, i))->pagerank = VECTOR (rank)[i];
 
+  /* Betweenness counts shortest paths: a link shared by many stories is a short one. */
+  {
+    igraph_vector_t lengths;
+    igraph_vector_t between;
+
+    igraph_vector_init (&lengths, graph->edges->len);
+    for (guint i = 0; i < graph->edges->len; i++)
+      VECTOR (lengths)[i] = 1.0 / MAX (g_array_index (graph->edges, DashGraphEdge, i).weight, 1);
+    igraph_vector_init (&between, n);
+    if (igraph_betweenness (&g, &between, igraph_vss_all (), IGRAPH_UNDIRECTED,
+                            graph->edges->len > 0 ? &lengths : NULL) == IGRAPH_SUCCESS)
+      for (guint i = 0; i < n; i++)
+        ((DashGraphNode *)g_ptr_array_index (graph->nodes, i))->betweenness = VECTOR (between)[i];
+    igraph_vector_destroy (&between);
+    igraph_vector_destroy (&lengths);
+  }
+
   igraph_vector_destroy (&rank);
   igraph_vector_int_destroy (&membership);
   igraph_destroy (&g);

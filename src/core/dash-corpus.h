@@ -190,6 +190,7 @@ typedef struct {
   guint           mentions;
   int             community;
   double          pagerank;
+  double          betweenness;  /* on distances 1/weight: strong links are short */
   guint           degree;
 } DashGraphNode;
 
@@ -220,7 +221,8 @@ int          dash_cooccurrence_from_string   (const char       *name);
 void         dash_graph_free           (DashGraph        *graph);
 /* The co-occurrence graph of the @limit entities in most of @filter's stories, with the
  * edges of at least @min_weight stories where the two stand within @window of each
- * other, communities (Louvain) and PageRank. */
+ * other, communities (Louvain), PageRank and betweenness. With @filter's entity set,
+ * this is that entity's ego network. */
 DashGraph   *dash_corpus_graph         (DashCorpus       *self,
                                         const DashFilter *filter,
                                         guint             limit,
