@@ -291,6 +291,7 @@ collect_files (DashImportJob *self,
 /* One file, parsed by the parser thread and handed to the writer. */
 typedef struct {
   char      *path;
+  guint      index;     /* in the list of files: stories are stored in that order */
   GPtrArray *articles;
   char      *warning;
   GError    *error;
@@ -311,7 +312,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Parsed, parsed_free)
 
 /* Files parsed ahead of the writer, at most: enough to keep both cores busy without
  * holding a large import in memory. */
-#define PARSE_AHEAD 3
+#define PARSE_AHEAD 4
+
+/* Parsing and analysing a story costs about twice what storing it does: two threads
+ * do it while the caller's thread stores, and the three share the machine's cores. */
+#define N_PARSERS 2
 
 typedef struct {
   GPtrArray    *files;
@@ -319,27 +324,31 @@ typedef struct {
   GDateTime    *now;
   GCancellable *cancellable;
   GAsyncQueue  *parsed;   /* Parsed, to the writer */
-  GAsyncQueue  *slots;    /* tokens, back to the parser */
+  GAsyncQueue  *slots;    /* tokens, back to the parsers */
+  guint         next;     /* the next file to claim, atomically */
   gint          stop;
 } Pipeline;
 
-/* The parser thread: parses files in order while the writer stores the previous ones.
- * Parsing and indexing each take about half of an import's time, so on two cores
- * this nearly halves it. */
 static gpointer
 parse_thread (gpointer user_data)
 {
   Pipeline *pipeline = user_data;
 
-  for (guint i = 0; i < pipeline->files->len; i++)
+  for (;;)
     {
       Parsed *parsed;
+      guint i;
 
       g_async_queue_pop (pipeline->slots);
       if (g_atomic_int_get (&pipeline->stop) || g_cancellable_is_cancelled (pipeline->cancellable))
         break;
+      /* Files are claimed in order, so the one the writer waits for is always taken. */
+      i = (guint)g_atomic_int_add ((gint *)&pipeline->next, 1);
+      if (i >= pipeline->files->len)
+        break;
 
       parsed = g_new0 (Parsed, 1);
+      parsed->index = i;
       parsed->path = g_strdup (g_ptr_array_index (pipeline->files, i));
       parsed->articles = dash_parser_parse_file (parsed->path, pipeline->now, NULL,
                                                  &parsed->warning, &parsed->error);
@@ -350,11 +359,12 @@ parse_thread (gpointer user_data)
       g_async_queue_push (pipeline->parsed, parsed);
     }
 
-  /* Tells the writer there is nothing more. */
+  /* Tells the writer this parser is done; a token it took goes back for the others. */
   {
     Parsed *last = g_new0 (Parsed, 1);
 
     last->last = TRUE;
+    g_async_queue_push (pipeline->slots, GUINT_TO_POINTER (1));
     g_async_queue_push (pipeline->parsed, last);
   }
   return NULL;
@@ -429,8 +439,11 @@ dash_import_job_run (DashImportJob  *self,
   g_autoptr(GAsyncQueue) parsed_queue = NULL;
   g_autoptr(GAsyncQueue) slots = NULL;
   g_autoptr(DashAnalyzer) analyzer = NULL;
+  g_autoptr(GHashTable) pending = NULL;
   Pipeline pipeline = { 0 };
-  GThread *parser;
+  GThread *parsers[N_PARSERS];
+  guint n_done = 0;
+  guint next = 0;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (DASH_IS_IMPORT_JOB (self), FALSE);
@@ -476,29 +489,45 @@ dash_import_job_run (DashImportJob  *self,
   pipeline.cancellable = cancellable;
   pipeline.parsed = parsed_queue;
   pipeline.slots = slots;
-  parser = g_thread_new ("dash-parse", parse_thread, &pipeline);
+  for (guint i = 0; i < N_PARSERS; i++)
+    parsers[i] = g_thread_new ("dash-parse", parse_thread, &pipeline);
 
-  for (;;)
+  /* Files arrive in any order and are stored in the order of the list. */
+  pending = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)parsed_free);
+  while (n_done < N_PARSERS)
     {
-      g_autoptr(Parsed) parsed = g_async_queue_pop (parsed_queue);
+      Parsed *arrived = g_async_queue_pop (parsed_queue);
+      Parsed *parsed;
 
-      if (parsed->last)
-        break;
-      if (ok)
+      if (arrived->last)
         {
-          g_mutex_lock (&self->lock);
-          g_free (self->current_file);
-          self->current_file = g_strdup (parsed->path);
-          queue_notify_locked (self);
-          g_mutex_unlock (&self->lock);
-
-          ok = store_parsed (self, corpus, parsed, cancellable, error);
-          if (!ok)
-            g_atomic_int_set (&pipeline.stop, TRUE);
+          parsed_free (arrived);
+          n_done++;
+          continue;
         }
-      g_async_queue_push (slots, GUINT_TO_POINTER (1));
+      g_hash_table_insert (pending, GUINT_TO_POINTER (arrived->index), arrived);
+
+      while ((parsed = g_hash_table_lookup (pending, GUINT_TO_POINTER (next))) != NULL)
+        {
+          if (ok)
+            {
+              g_mutex_lock (&self->lock);
+              g_free (self->current_file);
+              self->current_file = g_strdup (parsed->path);
+              queue_notify_locked (self);
+              g_mutex_unlock (&self->lock);
+
+              ok = store_parsed (self, corpus, parsed, cancellable, error);
+              if (!ok)
+                g_atomic_int_set (&pipeline.stop, TRUE);
+            }
+          g_hash_table_remove (pending, GUINT_TO_POINTER (next));
+          next++;
+          g_async_queue_push (slots, GUINT_TO_POINTER (1));
+        }
     }
-  g_thread_join (parser);
+  for (guint i = 0; i < N_PARSERS; i++)
+    g_thread_join (parsers[i]);
 
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;
