@@ -1123,9 +1123,15 @@ main (int   argc,
     { NULL }
   };
   const char *command;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* DASH_LOCALEDIR points at catalogs that are not installed, such as the build's po/
+   * folder in the tests; otherwise the catalogs are where `meson install` put them. */
+  localedir = g_getenv ("DASH_LOCALEDIR");
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
