@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <igraph/igraph.h>
 #include <math.h>
 #include <string.h>
@@ -1420,7 +1421,7 @@ entity_name_type (DashCorpus  *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, DASH_ERROR, DASH_ERROR_NOT_FOUND,
-                   _("no entity with id %" G_GINT64_FORMAT), id);
+                   _("no entity with id %" PRId64), (int64_t)id);
       return FALSE;
     }
   *name = g_strdup (_dash_corpus_column_text (stmt, 0));

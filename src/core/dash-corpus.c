@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -617,7 +618,7 @@ _dash_corpus_load_article (DashCorpus  *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, DASH_ERROR, DASH_ERROR_NOT_FOUND,
-                   _("no story with id %" G_GINT64_FORMAT), id);
+                   _("no story with id %" PRId64), (int64_t)id);
       return NULL;
     }
   if (rc != SQLITE_ROW)

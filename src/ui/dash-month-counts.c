@@ -74,7 +74,8 @@ dash_month_counts_set_points (DashMonthCounts *self,
       gtk_widget_set_hexpand (bar, TRUE);
       gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
       /* Translators: a month, then the number of stories in it. */
-      description = g_strdup_printf (_("%s: %u stories"), month, point->count);
+      description = g_strdup_printf (ngettext ("%s: %u story", "%s: %u stories", point->count),
+                                     month, point->count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                       -1);
