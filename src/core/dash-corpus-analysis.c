@@ -687,13 +687,8 @@ dash_corpus_add_topic (DashCorpus  *self,
     goto failed;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, match, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _dash_corpus_set_error (self, error, _("cannot apply the topic"));
-      sqlite3_reset (stmt);
-      goto failed;
-    }
-  sqlite3_reset (stmt);
+  if (!_dash_corpus_step_done (self, stmt, _("cannot apply the topic"), error))
+    goto failed;
 
   stmt = _dash_corpus_get_statement (self,
                                      "INSERT INTO topic_days (topic_id, day, count) "
@@ -704,13 +699,8 @@ dash_corpus_add_topic (DashCorpus  *self,
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _dash_corpus_set_error (self, error, _("cannot apply the topic"));
-      sqlite3_reset (stmt);
-      goto failed;
-    }
-  sqlite3_reset (stmt);
+  if (!_dash_corpus_step_done (self, stmt, _("cannot apply the topic"), error))
+    goto failed;
 
   if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {

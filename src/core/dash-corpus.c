@@ -270,27 +270,6 @@ _dash_corpus_exec (DashCorpus  *self,
   return TRUE;
 }
 
-static int
-query_int (DashCorpus  *self,
-           const char  *sql,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int value = -1;
-
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _dash_corpus_set_error (self, error, sql);
-      return -1;
-    }
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  else
-    _dash_corpus_set_error (self, error, sql);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 static gint64
 query_int64 (DashCorpus  *self,
              const char  *sql,
@@ -307,6 +286,14 @@ query_int64 (DashCorpus  *self,
     _dash_corpus_set_error (self, error, sql);
   sqlite3_reset (stmt);
   return value;
+}
+
+static int
+query_int (DashCorpus  *self,
+           const char  *sql,
+           GError     **error)
+{
+  return (int)query_int64 (self, sql, error);
 }
 
 static gboolean
@@ -432,6 +419,8 @@ dash_corpus_open (const char  *path,
       g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
       g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
 
+      /* Statements belong to the connection they were prepared on. */
+      g_hash_table_remove_all (self->statements);
       sqlite3_close_v2 (self->db);
       self->db = NULL;
       if (uri == NULL ||
