@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "dash-core.h"
+#include "dash-charts.h"
 
 enum {
   EXIT_OK = 0,
@@ -40,6 +41,14 @@ typedef struct {
   char     *window;
   char     *with;
   int       min_weight;
+  char     *format;
+  char     *output;
+  double    width;
+  double    height;
+  double    scale;
+  int       seed;
+  gboolean  dark;
+  char     *color_by;
   gboolean  version;
   GStrv     args;
 } Options;
@@ -58,6 +67,9 @@ options_clear (Options *options)
   g_clear_pointer (&options->by, g_free);
   g_clear_pointer (&options->window, g_free);
   g_clear_pointer (&options->with, g_free);
+  g_clear_pointer (&options->format, g_free);
+  g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->color_by, g_free);
   g_clear_pointer (&options->args, g_strfreev);
 }
 
@@ -1057,6 +1069,328 @@ cmd_evidence (Options *options)
   return EXIT_OK;
 }
 
+/* Charts and their data: export-chart and export-data. */
+
+/* The display name of topic @id, or @id itself. */
+static char *
+topic_name (DashCorpus *corpus,
+            const char *id)
+{
+  g_autoptr(GPtrArray) topics = dash_corpus_list_topics (corpus, NULL);
+
+  for (guint i = 0; topics != NULL && i < topics->len; i++)
+    {
+      DashTopicStat *topic = g_ptr_array_index (topics, i);
+
+      if (g_strcmp0 (topic->id, id) == 0 && topic->name != NULL)
+        return g_strdup (topic->name);
+    }
+  return g_strdup (id);
+}
+
+static int
+query_error_status (const GError *error)
+{
+  return g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE : EXIT_FAILURE_;
+}
+
+/* One series per topic in --topic (a comma-separated list draws several), with the
+ * other filters applied to each; bursts marked on the chart. */
+static DashTimelineChart *
+build_timeline_chart (Options     *options,
+                      DashCorpus  *corpus,
+                      DashFilter  *filter,
+                      int         *status)
+{
+  g_autoptr(DashTimelineChart) chart = NULL;
+  g_autoptr(DashChartProvenance) provenance = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) topics = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+  int bucket = DASH_BUCKET_MONTH;
+  guint n_topics;
+
+  if (options->by != NULL && (bucket = dash_bucket_from_string (options->by)) < 0)
+    {
+      *status = fail (EXIT_USAGE, _("--by: day, week, month, quarter or year, not %s"),
+                      options->by);
+      return NULL;
+    }
+  topics = options->topic != NULL ? g_strsplit (options->topic, ",", -1) : g_new0 (char *, 1);
+  n_topics = g_strv_length (topics);
+
+  if (options->by == NULL)
+    {
+      /* Choose the bucket from the span the stories cover. */
+      g_autoptr(GArray) days = dash_corpus_timeline (corpus, filter, DASH_BUCKET_DAY, &error);
+
+      if (days == NULL)
+        {
+          *status = fail (query_error_status (error), "%s", error->message);
+          return NULL;
+        }
+      bucket = days->len > 0
+               ? (int)dash_bucket_for_span (g_array_index (days, DashTimelinePoint, 0).start,
+                                            g_array_index (days, DashTimelinePoint,
+                                                           days->len - 1).start)
+               : DASH_BUCKET_MONTH;
+    }
+
+  if (n_topics == 1)
+    label = topic_name (corpus, topics[0]);
+  else if (n_topics == 0)
+    label = g_strdup (options->entity ?: options->query ?: _("All stories"));
+  title = n_topics == 1 ? g_strdup_printf (_("Stories per %s: %s"),
+                                           dash_bucket_to_string (bucket), label)
+                        : g_strdup_printf (_("Stories per %s"), dash_bucket_to_string (bucket));
+  chart = dash_timeline_chart_new (title, bucket);
+
+  for (guint i = 0; i < MAX (n_topics, 1); i++)
+    {
+      g_autoptr(DashFilter) series_filter = dash_filter_copy (filter);
+      g_autoptr(GArray) points = NULL;
+      g_autoptr(GPtrArray) bursts = NULL;
+      g_autofree char *name = NULL;
+
+      if (n_topics > 0)
+        {
+          g_strstrip (topics[i]);
+          dash_filter_set_topic (series_filter, topics[i]);
+          name = topic_name (corpus, topics[i]);
+        }
+      else
+        name = g_strdup (label);
+
+      points = dash_corpus_timeline (corpus, series_filter, bucket, &error);
+      bursts = points != NULL ? dash_corpus_bursts (corpus, series_filter, &error) : NULL;
+      if (bursts == NULL)
+        {
+          *status = fail (query_error_status (error), "%s", error->message);
+          return NULL;
+        }
+      dash_timeline_chart_add_series (chart, name, points);
+      for (guint k = 0; k < bursts->len; k++)
+        {
+          DashBurst *burst = g_ptr_array_index (bursts, k);
+          g_autofree char *mark = n_topics > 1
+                                  ? g_strdup_printf (_("%s: burst \u00d7%.1f"), name, burst->ratio)
+                                  : g_strdup_printf (_("Burst \u00d7%.1f"), burst->ratio);
+
+          dash_timeline_chart_add_mark (chart, burst->start, burst->end, mark);
+        }
+    }
+
+  provenance = dash_chart_provenance_new_for_corpus (corpus, filter, title, &error);
+  if (provenance == NULL)
+    {
+      *status = fail (EXIT_FAILURE_, "%s", error->message);
+      return NULL;
+    }
+  dash_timeline_chart_set_provenance (chart, provenance);
+  return g_steal_pointer (&chart);
+}
+
+/* The graph of --limit entities (50), laid out with --seed. */
+static DashGraphChart *
+build_graph_chart (Options     *options,
+                   DashCorpus  *corpus,
+                   DashFilter  *filter,
+                   DashGraph  **out_graph,
+                   int         *status)
+{
+  g_autoptr(DashGraph) graph = NULL;
+  g_autoptr(DashForceLayout) layout = NULL;
+  g_autoptr(DashChartProvenance) provenance = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  DashGraphChart *chart;
+  int window = DASH_COOCCURRENCE_STORY;
+
+  if (options->window != NULL && (window = dash_cooccurrence_from_string (options->window)) < 0)
+    {
+      *status = fail (EXIT_USAGE, _("--window: story, paragraph or sentence, not %s"),
+                      options->window);
+      return NULL;
+    }
+  graph = dash_corpus_graph (corpus, filter, filter->limit, MAX (options->min_weight, 1), window,
+                             &error);
+  if (graph == NULL)
+    {
+      *status = fail (query_error_status (error), "%s", error->message);
+      return NULL;
+    }
+
+  layout = dash_force_layout_new_for_graph (graph, (guint32)options->seed);
+  dash_force_layout_run (layout, 1000);
+
+  if (filter->topic != NULL)
+    {
+      g_autofree char *name = topic_name (corpus, filter->topic);
+      title = g_strdup_printf (_("Who appears with whom: %s"), name);
+    }
+  else
+    title = g_strdup (_("Who appears with whom"));
+  provenance = dash_chart_provenance_new_for_corpus (corpus, filter, title, &error);
+  if (provenance == NULL)
+    {
+      *status = fail (EXIT_FAILURE_, "%s", error->message);
+      return NULL;
+    }
+
+  chart = dash_graph_chart_new (title, graph, dash_force_layout_get_positions (layout));
+  dash_graph_chart_set_provenance (chart, provenance);
+  if (options->color_by != NULL && g_str_equal (options->color_by, "type"))
+    chart->color_by = DASH_GRAPH_COLOR_TYPE;
+  *out_graph = g_steal_pointer (&graph);
+  return chart;
+}
+
+static int
+write_output (Options    *options,
+              const void *data,
+              gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (options->output, "-"))
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        return fail (EXIT_FAILURE_, _("could not write to standard output"));
+      return EXIT_OK;
+    }
+  if (!g_file_set_contents (options->output, data, length, &error))
+    return fail (EXIT_FAILURE_, "%s", error->message);
+  return EXIT_OK;
+}
+
+static int
+check_export_usage (Options    *options,
+                    const char *command,
+                    gboolean   *is_graph)
+{
+  if (g_strv_length (options->args) != 2 ||
+      !(g_str_equal (options->args[1], "timeline") || g_str_equal (options->args[1], "graph")))
+    return fail (EXIT_USAGE, _("usage: %s timeline|graph --format F --output FILE"), command);
+  if (options->output == NULL)
+    return fail (EXIT_USAGE, _("%s: --output FILE says where to write"), command);
+  if (options->format == NULL)
+    return fail (EXIT_USAGE, _("%s: --format is required"), command);
+  if (options->color_by != NULL && !g_str_equal (options->color_by, "type") &&
+      !g_str_equal (options->color_by, "community"))
+    return fail (EXIT_USAGE, _("--color-by: community or type, not %s"), options->color_by);
+  *is_graph = g_str_equal (options->args[1], "graph");
+  return EXIT_OK;
+}
+
+static int
+cmd_export_chart (Options *options)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(DashTimelineChart) timeline = NULL;
+  g_autoptr(DashGraphChart) graph_chart = NULL;
+  g_autoptr(DashGraph) graph = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  DashChartStyle style;
+  gboolean is_graph = FALSE;
+  int status;
+  int format;
+  double width, height;
+
+  if ((status = check_export_usage (options, "export-chart", &is_graph)) != EXIT_OK)
+    return status;
+  if ((format = dash_chart_format_from_string (options->format)) < 0)
+    return fail (EXIT_USAGE, _("--format: png, svg or pdf, not %s"), options->format);
+  width = options->width > 0 ? options->width : is_graph ? 1000 : 1200;
+  height = options->height > 0 ? options->height : is_graph ? 800 : 600;
+  if (options->width < 0 || options->height < 0 || options->scale < 0 ||
+      width < 16 || height < 16 || width > 20000 || height > 20000 ||
+      width * MAX (options->scale, 1) > 32000 || height * MAX (options->scale, 1) > 32000)
+    return fail (EXIT_USAGE, _("--width and --height: 16 to 20000; --scale: positive"));
+  if (!apply_options (options, filter, is_graph ? 50 : 0, &status))
+    return status;
+
+  corpus = open_corpus (options, &error);
+  if (corpus == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+
+  dash_chart_style_init (&style, options->dark);
+  status = EXIT_OK;
+  if (is_graph)
+    {
+      graph_chart = build_graph_chart (options, corpus, filter, &graph, &status);
+      if (graph_chart == NULL)
+        return status;
+      bytes = dash_graph_chart_render (graph_chart, format, width, height,
+                                       options->scale > 0 ? options->scale : 1, &style, &error);
+    }
+  else
+    {
+      filter->limit = 0;
+      timeline = build_timeline_chart (options, corpus, filter, &status);
+      if (timeline == NULL)
+        return status;
+      bytes = dash_timeline_chart_render (timeline, format, width, height,
+                                          options->scale > 0 ? options->scale : 1, &style,
+                                          &error);
+    }
+  if (bytes == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+
+  return write_output (options, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static int
+cmd_export_data (Options *options)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(DashTimelineChart) timeline = NULL;
+  g_autoptr(DashGraphChart) graph_chart = NULL;
+  g_autoptr(DashGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean is_graph = FALSE;
+  int status;
+  int format;
+
+  if ((status = check_export_usage (options, "export-data", &is_graph)) != EXIT_OK)
+    return status;
+  if ((format = dash_data_format_from_string (options->format)) < 0)
+    return fail (EXIT_USAGE, _("--format: csv, json, gexf or graphml, not %s"), options->format);
+  if (!is_graph && (format == DASH_DATA_FORMAT_GEXF || format == DASH_DATA_FORMAT_GRAPHML))
+    return fail (EXIT_USAGE, _("--format: a timeline exports to csv or json"));
+  if (!apply_options (options, filter, is_graph ? 50 : 0, &status))
+    return status;
+
+  corpus = open_corpus (options, &error);
+  if (corpus == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+
+  status = EXIT_OK;
+  if (is_graph)
+    {
+      graph_chart = build_graph_chart (options, corpus, filter, &graph, &status);
+      if (graph_chart == NULL)
+        return status;
+      text = dash_graph_chart_to_data (graph_chart, format, &error);
+    }
+  else
+    {
+      filter->limit = 0;
+      timeline = build_timeline_chart (options, corpus, filter, &status);
+      if (timeline == NULL)
+        return status;
+      text = dash_timeline_chart_to_data (timeline, format, &error);
+    }
+  if (text == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+
+  return write_output (options, text, strlen (text));
+}
+
 static const char *
 summary_text (void)
 {
@@ -1075,6 +1409,11 @@ summary_text (void)
            "  graph                    Who appears with whom (--topic, --from, --to, --limit,\n"
            "                           --window story|paragraph|sentence, --min-weight)\n"
            "  evidence NAME --with B   The passages where two entities appear together\n"
+           "  export-chart timeline|graph --format png|svg|pdf --output FILE\n"
+           "                           Draw a chart (--width, --height, --scale, --dark,\n"
+           "                           --topic A,B for several series, --color-by type)\n"
+           "  export-data timeline|graph --format csv|json|gexf|graphml --output FILE\n"
+           "                           The data behind a chart (gexf, graphml: graph only)\n"
            "\n"
            "Exit status: 0 on success, 1 on a usage error, 2 on a failure.");
 }
@@ -1116,6 +1455,23 @@ main (int   argc,
       N_("Evidence: the other entity of the link"), N_("NAME") },
     { "min-weight", 0, 0, G_OPTION_ARG_INT, &options.min_weight,
       N_("Graph edges of at least N shared stories (default 1)"), N_("N") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
+      N_("Export: png, svg or pdf for a chart; csv, json, gexf or graphml for data"),
+      N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
+      N_("Export: the file to write (- for standard output)"), N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_DOUBLE, &options.width,
+      N_("Export: chart width in pixels (PNG) or points (SVG, PDF)"), N_("W") },
+    { "height", 0, 0, G_OPTION_ARG_DOUBLE, &options.height,
+      N_("Export: chart height"), N_("H") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &options.scale,
+      N_("Export: PNG pixels per unit, 2 for high-density screens (default 1)"), N_("S") },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &options.dark,
+      N_("Export: light text on a dark background"), NULL },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &options.seed,
+      N_("Export: seed of the graph layout (default 0)"), N_("N") },
+    { "color-by", 0, 0, G_OPTION_ARG_STRING, &options.color_by,
+      N_("Export: colour graph nodes by community or type"), N_("WHAT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.args, NULL,
@@ -1179,6 +1535,10 @@ main (int   argc,
     return cmd_graph (&options);
   if (g_str_equal (command, "evidence"))
     return cmd_evidence (&options);
+  if (g_str_equal (command, "export-chart"))
+    return cmd_export_chart (&options);
+  if (g_str_equal (command, "export-data"))
+    return cmd_export_data (&options);
 
   return fail (EXIT_USAGE, _("unknown command \u201c%s\u201d; see --help"), command);
 }
