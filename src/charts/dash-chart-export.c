@@ -573,58 +573,7 @@ graph_json (const DashGraphChart *chart)
   json_builder_set_member_name (builder, "title");
   json_builder_add_string_value (builder, chart->title ?: "");
   add_provenance_json (builder, chart->provenance);
-  json_builder_set_member_name (builder, "articles");
-  json_builder_add_int_value (builder, graph->n_articles);
-  json_builder_set_member_name (builder, "communities");
-  json_builder_add_int_value (builder, graph->n_communities);
-  json_builder_set_member_name (builder, "nodes");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < graph->nodes->len; i++)
-    {
-      DashGraphNode *node = g_ptr_array_index (graph->nodes, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, i);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, node->name);
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, dash_entity_type_to_string (node->type));
-      json_builder_set_member_name (builder, "articles");
-      json_builder_add_int_value (builder, node->articles);
-      json_builder_set_member_name (builder, "mentions");
-      json_builder_add_int_value (builder, node->mentions);
-      json_builder_set_member_name (builder, "degree");
-      json_builder_add_int_value (builder, node->degree);
-      json_builder_set_member_name (builder, "pagerank");
-      json_builder_add_double_value (builder, node->pagerank);
-      json_builder_set_member_name (builder, "community");
-      json_builder_add_int_value (builder, node->community);
-      json_builder_set_member_name (builder, "x");
-      json_builder_add_double_value (builder, chart->positions[2 * i]);
-      json_builder_set_member_name (builder, "y");
-      json_builder_add_double_value (builder, chart->positions[2 * i + 1]);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "edges");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < graph->edges->len; i++)
-    {
-      const DashGraphEdge *edge = &g_array_index (graph->edges, DashGraphEdge, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "source");
-      json_builder_add_int_value (builder, edge->source);
-      json_builder_set_member_name (builder, "target");
-      json_builder_add_int_value (builder, edge->target);
-      json_builder_set_member_name (builder, "weight");
-      json_builder_add_int_value (builder, edge->weight);
-      json_builder_set_member_name (builder, "pmi");
-      json_builder_add_double_value (builder, edge->pmi);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  dash_graph_to_json (graph, builder, chart->positions);
   json_builder_end_object (builder);
   return builder_to_string (builder);
 }

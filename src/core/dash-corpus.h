@@ -219,6 +219,11 @@ typedef enum {
 int          dash_cooccurrence_from_string   (const char       *name);
 
 void         dash_graph_free           (DashGraph        *graph);
+/* Adds the members "articles", "communities", "nodes" and "edges" to the JSON object
+ * @json_builder has open; @positions (x, y per node) may be NULL. */
+void         dash_graph_to_json        (const DashGraph  *graph,
+                                        gpointer          json_builder,
+                                        const double     *positions);
 /* The co-occurrence graph of the @limit entities in most of @filter's stories, with the
  * edges of at least @min_weight stories where the two stand within @window of each
  * other, communities (Louvain), PageRank and betweenness. With @filter's entity set,
