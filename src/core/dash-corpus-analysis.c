@@ -189,6 +189,50 @@ bucket_next (gint64     start,
   return g_date_time_to_unix (next) / SECONDS_PER_DAY;
 }
 
+/* Restricts the analysis to @filter's stories through the temporary table
+ * scope_ids; FALSE with no error when every story counts. */
+static gboolean
+fill_scope (DashCorpus        *self,
+            const DashFilter  *filter,
+            guint             *n_articles,
+            GError           **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(DashFilter) all = NULL;
+  sqlite3_stmt *insert;
+
+  if (filter == NULL || (filter_is_plain (filter) && filter->topic == NULL &&
+                         filter->entity == NULL))
+    return FALSE;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  all = dash_filter_copy (filter);
+  all->limit = 0;
+  all->sort = DASH_SORT_DATE_ASC;
+  if (!_dash_corpus_collect_ids (self, all, ids, NULL, NULL, error))
+    return FALSE;
+
+  if (sqlite3_exec (self->db, "CREATE TEMP TABLE IF NOT EXISTS scope_ids "
+                              "(id INTEGER PRIMARY KEY); DELETE FROM scope_ids",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    return _dash_corpus_set_error (self, error, _("cannot select the stories"));
+  insert = _dash_corpus_get_statement (self, "INSERT OR IGNORE INTO scope_ids VALUES (?1)",
+                                       error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_exec (self->db, "SAVEPOINT scope", NULL, NULL, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (insert, 1, g_array_index (ids, gint64, i));
+      sqlite3_step (insert);
+      sqlite3_reset (insert);
+    }
+  sqlite3_exec (self->db, "RELEASE scope", NULL, NULL, NULL);
+  if (n_articles != NULL)
+    *n_articles = ids->len;
+  return TRUE;
+}
+
 /* Per-day counts (day → count) of @filter's stories: from the kept per-day tables when
  * only a topic or an entity is asked, else counted from the matching stories. */
 static GArray *
@@ -198,7 +242,6 @@ day_counts (DashCorpus        *self,
 {
   g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
   sqlite3_stmt *stmt = NULL;
-  gboolean owned = FALSE;
   int rc;
 
   if (filter_is_plain (filter) && (filter == NULL || filter->entity == NULL ||
@@ -228,49 +271,16 @@ day_counts (DashCorpus        *self,
     }
   else
     {
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr(DashFilter) all = dash_filter_copy (filter);
-      g_autoptr(GString) list = g_string_new (NULL);
-      g_autofree char *sql = NULL;
-
-      all->limit = 0;
-      all->sort = DASH_SORT_DATE_ASC;
-      if (!_dash_corpus_collect_ids (self, all, ids, NULL, NULL, error))
+      /* Counted from the matching stories themselves, through the scope table. */
+      if (!fill_scope (self, filter, NULL, error))
         return NULL;
-
-      /* The matching ids go to a temporary table: a query may select millions. */
-      if (sqlite3_exec (self->db, "CREATE TEMP TABLE IF NOT EXISTS timeline_ids "
-                                  "(id INTEGER PRIMARY KEY); DELETE FROM timeline_ids",
-                        NULL, NULL, NULL) != SQLITE_OK)
-        {
-          _dash_corpus_set_error (self, error, _("cannot count the stories"));
-          return NULL;
-        }
-      {
-        sqlite3_stmt *insert = _dash_corpus_get_statement (self, "INSERT OR IGNORE INTO "
-                                                                 "timeline_ids VALUES (?1)",
-                                                           error);
-        if (insert == NULL)
-          return NULL;
-        sqlite3_exec (self->db, "SAVEPOINT timeline", NULL, NULL, NULL);
-        for (guint i = 0; i < ids->len; i++)
-          {
-            sqlite3_bind_int64 (insert, 1, g_array_index (ids, gint64, i));
-            sqlite3_step (insert);
-            sqlite3_reset (insert);
-          }
-        sqlite3_exec (self->db, "RELEASE timeline", NULL, NULL, NULL);
-      }
-
-      sql = g_strdup ("SELECT a.published / 86400, count(*) FROM timeline_ids t "
-                      "JOIN articles a ON a.id = t.id WHERE a.published IS NOT NULL "
-                      "GROUP BY 1 ORDER BY 1");
-      if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-        {
-          _dash_corpus_set_error (self, error, _("cannot count the stories"));
-          return NULL;
-        }
-      owned = TRUE;
+      stmt = _dash_corpus_get_statement (self,
+                                         "SELECT a.published / 86400, count(*) FROM scope_ids s "
+                                         "JOIN articles a ON a.id = s.id "
+                                         "WHERE a.published IS NOT NULL GROUP BY 1 ORDER BY 1",
+                                         error);
+      if (stmt == NULL)
+        return NULL;
     }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -278,10 +288,7 @@ day_counts (DashCorpus        *self,
       gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
       g_array_append_vals (days, pair, 1);
     }
-  if (owned)
-    sqlite3_finalize (stmt);
-  else
-    sqlite3_reset (stmt);
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       _dash_corpus_set_error (self, error, _("cannot count the stories"));
@@ -376,50 +383,6 @@ collect_entity_stats (DashCorpus    *self,
       return NULL;
     }
   return g_steal_pointer (&stats);
-}
-
-/* Restricts the analysis to @filter's stories through the temporary table
- * scope_ids; FALSE with no error when every story counts. */
-static gboolean
-fill_scope (DashCorpus        *self,
-            const DashFilter  *filter,
-            guint             *n_articles,
-            GError           **error)
-{
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(DashFilter) all = NULL;
-  sqlite3_stmt *insert;
-
-  if (filter == NULL || (filter_is_plain (filter) && filter->topic == NULL &&
-                         filter->entity == NULL))
-    return FALSE;
-
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  all = dash_filter_copy (filter);
-  all->limit = 0;
-  all->sort = DASH_SORT_DATE_ASC;
-  if (!_dash_corpus_collect_ids (self, all, ids, NULL, NULL, error))
-    return FALSE;
-
-  if (sqlite3_exec (self->db, "CREATE TEMP TABLE IF NOT EXISTS scope_ids "
-                              "(id INTEGER PRIMARY KEY); DELETE FROM scope_ids",
-                    NULL, NULL, NULL) != SQLITE_OK)
-    return _dash_corpus_set_error (self, error, _("cannot select the stories"));
-  insert = _dash_corpus_get_statement (self, "INSERT OR IGNORE INTO scope_ids VALUES (?1)",
-                                       error);
-  if (insert == NULL)
-    return FALSE;
-  sqlite3_exec (self->db, "SAVEPOINT scope", NULL, NULL, NULL);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      sqlite3_bind_int64 (insert, 1, g_array_index (ids, gint64, i));
-      sqlite3_step (insert);
-      sqlite3_reset (insert);
-    }
-  sqlite3_exec (self->db, "RELEASE scope", NULL, NULL, NULL);
-  if (n_articles != NULL)
-    *n_articles = ids->len;
-  return TRUE;
 }
 
 GPtrArray *
