@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dash-chart-private.h"
 
 #define DEFAULT_FONT "Cantarell, DejaVu Sans, sans-serif"
@@ -129,23 +131,23 @@ dash_chart_describe_filter (const DashFilter *filter)
   if (filter == NULL)
     return NULL;
   if (filter->topic != NULL)
-    g_ptr_array_add (parts, g_strdup_printf ("Topic: %s", filter->topic));
+    g_ptr_array_add (parts, g_strdup_printf (_("Topic: %s"), filter->topic));
   if (filter->entity != NULL)
-    g_ptr_array_add (parts, g_strdup_printf ("Entity: %s", filter->entity));
+    g_ptr_array_add (parts, g_strdup_printf (_("Entity: %s"), filter->entity));
   if (filter->source != NULL)
-    g_ptr_array_add (parts, g_strdup_printf ("Source: %s", filter->source));
+    g_ptr_array_add (parts, g_strdup_printf (_("Source: %s"), filter->source));
   if (filter->query != NULL)
-    g_ptr_array_add (parts, g_strdup_printf ("Query: \u201c%s\u201d", filter->query));
+    g_ptr_array_add (parts, g_strdup_printf (_("Query: \u201c%s\u201d"), filter->query));
   if (filter->from != 0)
     {
       g_autofree char *day = format_day (filter->from);
-      g_ptr_array_add (parts, g_strdup_printf ("From %s", day));
+      g_ptr_array_add (parts, g_strdup_printf (_("From %s"), day));
     }
   if (filter->to != 0)
     {
       /* The bound is exclusive: name the last day included. */
       g_autofree char *day = format_day (filter->to - 1);
-      g_ptr_array_add (parts, g_strdup_printf ("To %s", day));
+      g_ptr_array_add (parts, g_strdup_printf (_("To %s"), day));
     }
   if (parts->len == 0)
     return NULL;
@@ -320,7 +322,7 @@ _dash_chart_draw_footer (cairo_t                   *cr,
   if (!style->show_footer || provenance == NULL)
     return pad;
 
-  g_string_append (text, provenance->filters != NULL ? provenance->filters : "All stories");
+  g_string_append (text, provenance->filters != NULL ? provenance->filters : _("All stories"));
   line = dash_chart_provenance_to_string (provenance);
   g_string_append_printf (text, "\n%s", line);
 

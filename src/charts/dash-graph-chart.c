@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <math.h>
 
 #include "dash-graph-chart.h"
@@ -152,14 +154,14 @@ type_label (DashEntityType type)
   switch (type)
     {
     case DASH_ENTITY_PERSON:
-      return "People";
+      return _("People");
     case DASH_ENTITY_ORG:
-      return "Organisations";
+      return _("Organisations");
     case DASH_ENTITY_COUNTRY:
-      return "Countries";
+      return _("Countries");
     case DASH_ENTITY_PLACE:
     default:
-      return "Places";
+      return _("Places");
     }
 }
 
@@ -523,7 +525,7 @@ dash_graph_chart_draw (cairo_t              *cr,
   if (!geometry_compute (&g, cr, width, height, chart, style))
     {
       g_autoptr(PangoLayout) layout = _dash_chart_layout_text (cr, style, DASH_CHART_TEXT_BODY,
-                                                               "No entities");
+                                                               _("No entities"));
       int w, h;
 
       pango_layout_get_pixel_size (layout, &w, &h);

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <math.h>
 
 #include "dash-timeline-chart.h"
@@ -66,7 +68,7 @@ dash_timeline_chart_add_series (DashTimelineChart *chart,
   g_return_if_fail (points != NULL);
 
   series = g_new0 (DashTimelineSeries, 1);
-  series->name = g_strdup (name != NULL ? name : "Stories");
+  series->name = g_strdup (name != NULL ? name : _("Stories"));
   series->points = g_array_sized_new (FALSE, FALSE, sizeof (DashTimelinePoint), points->len);
   g_array_append_vals (series->points, points->data, points->len);
   g_ptr_array_add (chart->series, series);
@@ -425,7 +427,7 @@ geometry_compute (Geometry                *g,
     }
   if (g->has_marks)
     {
-      DashChartLegendItem item = { g_strdup ("Burst"), dash_chart_style_get_muted (style, 0.18),
+      DashChartLegendItem item = { g_strdup (_("Burst")), dash_chart_style_get_muted (style, 0.18),
                                    FALSE };
       g_array_append_val (g->legend, item);
     }
@@ -695,7 +697,7 @@ dash_timeline_chart_draw (cairo_t                 *cr,
   if (!geometry_compute (&g, cr, width, height, chart, style))
     {
       g_autoptr(PangoLayout) layout = _dash_chart_layout_text (cr, style, DASH_CHART_TEXT_BODY,
-                                                               "No stories");
+                                                               _("No stories"));
       int w, h;
 
       pango_layout_get_pixel_size (layout, &w, &h);

@@ -1049,6 +1049,21 @@ query_error_status (const GError *error)
 
 /* One series per topic in --topic (a comma-separated list draws several), with the
  * other filters applied to each; bursts marked on the chart. */
+/* The chart's title, whole sentences so that translators see them whole. */
+static const char *
+stories_per (DashBucket bucket)
+{
+  switch (bucket)
+    {
+    case DASH_BUCKET_DAY:     return _("Stories per day");
+    case DASH_BUCKET_WEEK:    return _("Stories per week");
+    case DASH_BUCKET_QUARTER: return _("Stories per quarter");
+    case DASH_BUCKET_YEAR:    return _("Stories per year");
+    case DASH_BUCKET_MONTH:
+    default:                  return _("Stories per month");
+    }
+}
+
 static DashTimelineChart *
 build_timeline_chart (Options     *options,
                       DashCorpus  *corpus,
@@ -1094,9 +1109,8 @@ build_timeline_chart (Options     *options,
     label = topic_name (corpus, topics[0]);
   else if (n_topics == 0)
     label = g_strdup (options->entity ?: options->query ?: _("All stories"));
-  title = n_topics == 1 ? g_strdup_printf (_("Stories per %s: %s"),
-                                           dash_bucket_to_string (bucket), label)
-                        : g_strdup_printf (_("Stories per %s"), dash_bucket_to_string (bucket));
+  title = n_topics == 1 ? g_strdup_printf ("%s: %s", stories_per (bucket), label)
+                        : g_strdup (stories_per (bucket));
   chart = dash_timeline_chart_new (title, bucket);
 
   for (guint i = 0; i < MAX (n_topics, 1); i++)
