@@ -286,10 +286,19 @@ is_apostrophe (gunichar c)
   return c == '\'' || c == 0x2019;
 }
 
-static gboolean
+/* ASCII first: most of any news text, and the Unicode tables cost a lookup each. */
+static inline gboolean
 is_word_char (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+static inline gunichar
+get_char (const char *p)
+{
+  return (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
 }
 
 /* Splits @text into tokens; see the comment at the top. */
@@ -308,10 +317,10 @@ tokenize (const char *text)
 
   while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = get_char (p);
       Token token = { 0 };
 
-      if (g_unichar_isspace (c) || c == 0xa0)
+      if (c < 0x80 ? g_ascii_isspace (c) : (g_unichar_isspace (c) || c == 0xa0))
         {
           if (c == '\n')
             {
@@ -337,13 +346,14 @@ tokenize (const char *text)
           gboolean dotted = FALSE;
 
           token.kind = KIND_WORD;
-          token.cap = g_unichar_isupper (c) || g_unichar_istitle (c);
-          token.lower = g_unichar_islower (c);
+          token.cap = c < 0x80 ? g_ascii_isupper (c) : (g_unichar_isupper (c) ||
+                                                         g_unichar_istitle (c));
+          token.lower = c < 0x80 ? g_ascii_islower (c) : g_unichar_islower (c);
           token.sentence_start = sentence_start;
 
           while (*q != '\0')
             {
-              gunichar d = g_utf8_get_char (q);
+              gunichar d = get_char (q);
               const char *next = g_utf8_next_char (q);
 
               if (is_word_char (d))
@@ -799,6 +809,7 @@ typedef struct {
   DashEntityExtractor *self;
   Field                fields[2];
   GHashTable          *lower_words;  /* Words the story writes in lower case. */
+  GStringChunk        *words;        /* Where lower_words keeps its keys. */
   GArray              *candidates;   /* Candidate */
   GHashTable          *names;        /* Unknown full name → DashEntityType + 1 */
   GHashTable          *short_forms;  /* Short form → full name (NULL when ambiguous) */
@@ -1456,7 +1467,8 @@ dash_entity_extractor_extract (DashEntityExtractor *self,
   story.fields[0].tokens = tokenize (title);
   story.fields[1].field = DASH_FIELD_BODY;
   story.fields[1].tokens = tokenize (body);
-  story.lower_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  story.words = g_string_chunk_new (4096);
+  story.lower_words = g_hash_table_new (g_str_hash, g_str_equal);
   story.candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
   g_array_set_clear_func (story.candidates, (GDestroyNotify)candidate_clear);
   story.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1473,7 +1485,13 @@ dash_entity_extractor_extract (DashEntityExtractor *self,
         char buf[64];
 
         if (t->kind == KIND_WORD && t->lower && t->len < sizeof buf)
-          g_hash_table_add (story.lower_words, g_strdup (token_key (t, buf, sizeof buf)));
+          {
+            const char *key = token_key (t, buf, sizeof buf);
+
+            /* Keys live in one chunk for the whole story: no allocation a word. */
+            if (!g_hash_table_contains (story.lower_words, key))
+              g_hash_table_add (story.lower_words, g_string_chunk_insert (story.words, key));
+          }
       }
 
   /* Body first: the title's names are usually explained there. */
@@ -1587,6 +1605,7 @@ dash_entity_extractor_extract (DashEntityExtractor *self,
   g_array_unref (story.fields[0].tokens);
   g_array_unref (story.fields[1].tokens);
   g_hash_table_unref (story.lower_words);
+  g_string_chunk_free (story.words);
   g_array_unref (story.candidates);
   g_hash_table_unref (story.names);
   g_hash_table_unref (story.short_forms);
