@@ -11,6 +11,7 @@
 #include "dash-overview-page.h"
 #include "dash-reader.h"
 #include "dash-stories-page.h"
+#include "dash-timeline-view.h"
 #include "dash-window.h"
 
 /* Written for this test: four stories from an invented wire service; the last one is
@@ -254,6 +255,48 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+/* The first widget of @type under @widget, or NULL. */
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_height (data) > 0;
+}
+
+/* Whether a bar (the first point of the first series) lies under some pointer position
+ * half way down the timeline @data. */
+static gboolean
+has_bars (gpointer data)
+{
+  int width = gtk_widget_get_width (data);
+  int height = gtk_widget_get_height (data);
+
+  for (int x = 0; x < width; x++)
+    {
+      guint series = G_MAXUINT, index = G_MAXUINT;
+
+      if (dash_timeline_view_get_bar_at (data, x, height / 2.0, &series, &index))
+        return series == 0 && index == 0;
+    }
+  return FALSE;
+}
+
 /* The message dialog on top of @window, if there is one. */
 static AdwMessageDialog *
 find_message_dialog (DashWindow *window)
@@ -408,6 +451,38 @@ test_window_navigate_topic (Fixture       *fixture,
   subtitle = page_child (page, DASH_TYPE_STORIES_PAGE, "subtitle_label");
   g_assert_nonnull (strstr (gtk_label_get_text (subtitle), "1 story"));
   g_assert_cmpuint (n_listed_stories (window), ==, 1);
+
+  /* The timeline beside the stories counts the topic's one story, and asks for room. */
+  {
+    DashTimelineView *timeline = page_child (page, DASH_TYPE_STORIES_PAGE, "timeline");
+    const DashTimelineChart *chart = dash_timeline_view_get_chart (timeline);
+    int minimum, natural;
+
+    g_assert_true (DASH_IS_TIMELINE_VIEW (timeline));
+    g_assert_cmpstr (gtk_widget_get_css_name (GTK_WIDGET (timeline)), ==, "timeline");
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (timeline)), ==,
+                     GTK_ACCESSIBLE_ROLE_IMG);
+    g_assert_nonnull (chart);
+    g_assert_cmpuint (chart->series->len, ==, 1);
+    g_assert_cmpuint (dash_timeline_view_get_total (timeline), ==, 1);
+    gtk_widget_measure (GTK_WIDGET (timeline), GTK_ORIENTATION_VERTICAL, -1,
+                        &minimum, &natural, NULL, NULL);
+    g_assert_cmpint (minimum, >, 0);
+    g_assert_cmpint (natural, >, 0);
+    g_assert_cmpint (natural, >=, minimum);
+
+    /* Once drawn, the pointer finds its one bar half way up. */
+    spin_until (has_drawn, timeline);
+    gtk_widget_queue_draw (GTK_WIDGET (timeline));
+    spin_until (has_bars, timeline);
+  }
+  /* The overview's topic cards show timelines too, not level bars. */
+  {
+    GtkWidget *overview = template_child (window, "overview_page");
+
+    g_assert_nonnull (find_widget_of_type (overview, DASH_TYPE_TIMELINE_VIEW));
+    g_assert_null (find_widget_of_type (overview, GTK_TYPE_LEVEL_BAR));
+  }
 
   /* Open the story. */
   g_signal_emit_by_name (page_child (page, DASH_TYPE_STORIES_PAGE, "list_view"), "activate", 0);

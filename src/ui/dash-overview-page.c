@@ -6,9 +6,9 @@
 
 #include <glib/gi18n.h>
 
-#include "dash-month-counts.h"
 #include "dash-overview-page.h"
 #include "dash-story-row.h"
+#include "dash-timeline-view.h"
 #include "dash-ui-util.h"
 
 #define N_MONTHS   12
@@ -136,7 +136,7 @@ topic_card_new (DashOverviewPage    *self,
   GtkWidget *box;
   GtkWidget *name;
   GtkWidget *count_label;
-  GtkWidget *months;
+  GtkWidget *timeline;
 
   dash_filter_set_topic (filter, topic->id);
   points = dash_corpus_timeline (corpus, filter, DASH_BUCKET_MONTH, &error);
@@ -162,10 +162,11 @@ topic_card_new (DashOverviewPage    *self,
   gtk_widget_add_css_class (count_label, "dim-label");
   gtk_box_append (GTK_BOX (box), count_label);
 
-  months = dash_month_counts_new ();
-  gtk_widget_set_margin_top (months, 6);
-  dash_month_counts_set_points (DASH_MONTH_COUNTS (months), points, N_MONTHS);
-  gtk_box_append (GTK_BOX (box), months);
+  timeline = dash_timeline_view_new ();
+  gtk_widget_add_css_class (timeline, "compact");
+  dash_timeline_view_set_points (DASH_TIMELINE_VIEW (timeline), _("Stories per month"),
+                                 DASH_BUCKET_MONTH, points);
+  gtk_box_append (GTK_BOX (box), timeline);
 
   /* The whole card opens the topic. */
   button = gtk_button_new ();

@@ -6,14 +6,15 @@
 
 #include <glib/gi18n.h>
 
-#include "dash-month-counts.h"
 #include "dash-stories-page.h"
 #include "dash-story-row.h"
+#include "dash-timeline-view.h"
 #include "dash-ui-util.h"
 
-/* Months and entities shown beside the stories. */
-#define N_MONTHS   12
+/* Entities shown beside the stories; past this many months, the timeline beside them
+ * counts per quarter or per year. */
 #define N_ENTITIES 10
+#define MAX_MONTHS 36
 
 struct _DashStoriesPage
 {
@@ -29,7 +30,8 @@ struct _DashStoriesPage
   GtkListView     *list_view;
   GtkNoSelection  *selection;
   AdwStatusPage   *none_page;
-  DashMonthCounts *month_counts;
+  GtkLabel        *timeline_heading;
+  DashTimelineView *timeline;
   GtkLabel        *entities_heading;
   GtkListBox      *entities_list;
 };
@@ -98,6 +100,49 @@ show_entities (DashStoriesPage      *self,
   gtk_widget_set_visible (GTK_WIDGET (self->entities_heading), entities->len > 0);
 }
 
+static void
+show_timeline (DashStoriesPage  *self,
+               DashCorpus       *corpus,
+               const DashFilter *filter,
+               const char       *title)
+{
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(GError) error = NULL;
+  DashBucket bucket = DASH_BUCKET_MONTH;
+
+  points = dash_corpus_timeline (corpus, filter, bucket, &error);
+  if (points != NULL && points->len > MAX_MONTHS)
+    {
+      gint64 from = g_array_index (points, DashTimelinePoint, 0).start;
+      gint64 to = dash_bucket_next (DASH_BUCKET_MONTH,
+                                    g_array_index (points, DashTimelinePoint,
+                                                   points->len - 1).start);
+
+      bucket = MAX (DASH_BUCKET_QUARTER, dash_bucket_for_span (from, to));
+      g_clear_pointer (&points, g_array_unref);
+      points = dash_corpus_timeline (corpus, filter, bucket, &error);
+    }
+  if (points == NULL)
+    g_warning ("Cannot count the stories over time: %s", error->message);
+
+  switch (bucket)
+    {
+    case DASH_BUCKET_QUARTER:
+      gtk_label_set_label (self->timeline_heading, _("Stories per Quarter"));
+      break;
+    case DASH_BUCKET_YEAR:
+      gtk_label_set_label (self->timeline_heading, _("Stories per Year"));
+      break;
+    case DASH_BUCKET_DAY:
+    case DASH_BUCKET_WEEK:
+    case DASH_BUCKET_MONTH:
+    default:
+      gtk_label_set_label (self->timeline_heading, _("Stories per Month"));
+      break;
+    }
+  dash_timeline_view_set_points (self->timeline, title, bucket, points);
+}
+
 void
 dash_stories_page_show (DashStoriesPage      *self,
                         DashCorpus           *corpus,
@@ -107,7 +152,6 @@ dash_stories_page_show (DashStoriesPage      *self,
                         const DashEntityStat *entity)
 {
   g_autoptr(GListModel) stories = NULL;
-  g_autoptr(GArray) points = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
   guint n_stories;
@@ -134,7 +178,7 @@ dash_stories_page_show (DashStoriesPage      *self,
         adw_status_page_set_description (self->none_page, escaped);
       }
       gtk_stack_set_visible_child_name (self->list_stack, "none");
-      dash_month_counts_set_points (self->month_counts, NULL, 0);
+      dash_timeline_view_set_points (self->timeline, NULL, DASH_BUCKET_MONTH, NULL);
       dash_list_box_remove_all (self->entities_list);
       gtk_widget_set_visible (GTK_WIDGET (self->entities_heading), FALSE);
       return;
@@ -161,13 +205,7 @@ dash_stories_page_show (DashStoriesPage      *self,
     gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)),
                               0);
 
-  points = dash_corpus_timeline (corpus, filter, DASH_BUCKET_MONTH, &error);
-  if (points == NULL)
-    {
-      g_warning ("Cannot count the stories per month: %s", error->message);
-      g_clear_error (&error);
-    }
-  dash_month_counts_set_points (self->month_counts, points, N_MONTHS);
+  show_timeline (self, corpus, filter, title);
 
   show_entities (self, corpus, filter, entity);
 }
@@ -260,7 +298,7 @@ dash_stories_page_class_init (DashStoriesPageClass *klass)
     g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (DASH_TYPE_MONTH_COUNTS);
+  g_type_ensure (DASH_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Dashboard/dash-stories-page.ui");
@@ -271,7 +309,8 @@ dash_stories_page_class_init (DashStoriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, selection);
   gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, none_page);
-  gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, month_counts);
+  gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, timeline_heading);
+  gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, timeline);
   gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, entities_heading);
   gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, entities_list);
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
