@@ -329,6 +329,58 @@ test_corrupt_db (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "not a database"));
 }
 
+static void
+test_entity_cleanup (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "people.json", NULL);
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) merged = { 0 };
+  g_auto(Run) hidden = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(Run) both = { 0 };
+  g_autoptr(JsonNode) entity = NULL;
+  g_autoptr(JsonNode) entities = NULL;
+  JsonArray *aliases;
+
+  if (skip_without_cli ())
+    return;
+
+  g_assert_true (g_file_set_contents (path,
+    "[{\"title\": \"Summit in Moscow\", \"text\": \"Xi Jinping met Vladimir Putin in "
+    "Moscow on Tuesday. The two leaders spoke for hours.\", \"url\": "
+    "\"https://people.example.org/1\", \"published\": \"2025-03-01\"},"
+    " {\"title\": \"Election rally\", \"text\": \"Joe Biden spoke to supporters in "
+    "Pennsylvania on Monday. He said the campaign would go on.\", \"url\": "
+    "\"https://people.example.org/2\", \"published\": \"2025-03-02\"}]", -1, NULL));
+  cli (&imported, f, "import", path, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+
+  /* Merged: one entity in both stories, the other name listed as an alias. */
+  cli (&merged, f, "entity", "Joe Biden", "--merge-into", "Xi Jinping", "--json", NULL);
+  g_assert_cmpint (merged.status, ==, 0);
+  entity = parse (merged.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (entity), "name"), ==,
+                   "Xi Jinping");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (entity), "articles"), ==, 2);
+  aliases = json_object_get_array_member (json_node_get_object (entity), "aliases");
+  g_assert_cmpuint (json_array_get_length (aliases), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (aliases, 0), ==, "Joe Biden");
+
+  /* Hidden: out of the entity list. */
+  cli (&hidden, f, "entity", "Xi Jinping", "--hide", NULL);
+  g_assert_cmpint (hidden.status, ==, 0);
+  cli (&listed, f, "entities", "--json", NULL);
+  entities = parse (listed.out);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (entities)); i++)
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_array_get_object_element (json_node_get_array (entities), i), "name"),
+                     !=, "Xi Jinping");
+
+  cli (&both, f, "entity", "Xi Jinping", "--hide", "--rename", "X", NULL);
+  g_assert_cmpint (both.status, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +396,7 @@ main (int   argc,
   ADD ("/cli/search", test_search);
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/corrupt-database", test_corrupt_db);
+  ADD ("/cli/entity-cleanup", test_entity_cleanup);
 
   return g_test_run ();
 }

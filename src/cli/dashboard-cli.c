@@ -40,6 +40,10 @@ typedef struct {
   char     *by;
   char     *window;
   char     *with;
+  char     *rename;
+  char     *merge_into;
+  gboolean  hide;
+  gboolean  unhide;
   int       min_weight;
   char     *format;
   char     *output;
@@ -67,6 +71,8 @@ options_clear (Options *options)
   g_clear_pointer (&options->by, g_free);
   g_clear_pointer (&options->window, g_free);
   g_clear_pointer (&options->with, g_free);
+  g_clear_pointer (&options->rename, g_free);
+  g_clear_pointer (&options->merge_into, g_free);
   g_clear_pointer (&options->format, g_free);
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->color_by, g_free);
@@ -626,6 +632,7 @@ cmd_entity (Options *options)
   g_autoptr(DashCorpus) corpus = NULL;
   g_autoptr(DashEntityStat) entity = NULL;
   g_autoptr(GPtrArray) related = NULL;
+  g_autoptr(GPtrArray) aliases = NULL;
   g_autoptr(GListModel) articles = NULL;
   g_autoptr(DashFilter) filter = dash_filter_new ();
   g_autoptr(GError) error = NULL;
@@ -641,6 +648,42 @@ cmd_entity (Options *options)
     return fail (EXIT_FAILURE_, "%s", error->message);
   entity = dash_corpus_find_entity (corpus, name, &error);
   if (entity == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+
+  /* Clean-up first; what is printed after is the entity as it now is. */
+  if ((options->rename != NULL) + (options->merge_into != NULL) + options->hide +
+      options->unhide > 1)
+    return fail (EXIT_USAGE, _("entity: one of --rename, --merge-into, --hide, --unhide"));
+  if (options->rename != NULL || options->merge_into != NULL)
+    {
+      const char *target_name = options->rename != NULL ? options->rename : options->merge_into;
+      gboolean ok;
+
+      if (options->rename != NULL)
+        ok = dash_corpus_rename_entity (corpus, entity->id, options->rename, &error);
+      else
+        {
+          g_autoptr(DashEntityStat) target = dash_corpus_find_entity (corpus, options->merge_into,
+                                                                      &error);
+
+          ok = target != NULL &&
+               dash_corpus_merge_entities (corpus, entity->id, target->id, &error);
+        }
+      if (!ok)
+        return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE
+                                                                           : EXIT_FAILURE_,
+                     "%s", error->message);
+      g_clear_pointer (&entity, dash_entity_stat_free);
+      entity = dash_corpus_find_entity (corpus, target_name, &error);
+      if (entity == NULL)
+        return fail (EXIT_FAILURE_, "%s", error->message);
+    }
+  else if ((options->hide || options->unhide) &&
+           !dash_corpus_set_entity_hidden (corpus, entity->id, options->hide, &error))
+    return fail (EXIT_FAILURE_, "%s", error->message);
+
+  aliases = dash_corpus_entity_aliases (corpus, entity->id, &error);
+  if (aliases == NULL)
     return fail (EXIT_FAILURE_, "%s", error->message);
   related = dash_corpus_list_cooccurring (corpus, entity->id, limit, &error);
   dash_filter_set_entity (filter, entity->name);
@@ -664,6 +707,8 @@ cmd_entity (Options *options)
       json_builder_add_int_value (builder, entity->mentions);
       json_builder_set_member_name (builder, "aliases");
       json_builder_begin_array (builder);
+      for (guint i = 0; i < aliases->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (aliases, i));
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "cooccurring");
       json_builder_begin_array (builder);
@@ -1368,7 +1413,8 @@ summary_text (void)
            "  articles                 The newest stories (default 50)\n"
            "  article ID               One story with every stored field, topics and entities\n"
            "  entities [--type T]      The entities named most (--topic, --limit)\n"
-           "  entity NAME              One entity: stories, who appears with it\n"
+           "  entity NAME              One entity: stories, who appears with it;\n"
+           "                           --rename NEW, --merge-into OTHER, --hide, --unhide\n"
            "  topics                   Topics and their story counts\n"
            "  topic add NAME --query Q Add a topic of your own\n"
            "  timeline [--by BUCKET]   Stories over time (--topic, --entity, --query)\n"
@@ -1418,6 +1464,14 @@ main (int   argc,
     { "window", 0, 0, G_OPTION_ARG_STRING, &options.window,
       N_("Graph: entities count together in the same story, paragraph or sentence"),
       N_("WINDOW") },
+    { "rename", 0, 0, G_OPTION_ARG_STRING, &options.rename,
+      N_("Entity: give it this name (merging with an entity that has it)"), N_("NAME") },
+    { "merge-into", 0, 0, G_OPTION_ARG_STRING, &options.merge_into,
+      N_("Entity: merge it into this other entity"), N_("NAME") },
+    { "hide", 0, 0, G_OPTION_ARG_NONE, &options.hide,
+      N_("Entity: hide it from every list"), NULL },
+    { "unhide", 0, 0, G_OPTION_ARG_NONE, &options.unhide,
+      N_("Entity: show it again"), NULL },
     { "with", 0, 0, G_OPTION_ARG_STRING, &options.with,
       N_("Evidence: the other entity of the link"), N_("NAME") },
     { "min-weight", 0, 0, G_OPTION_ARG_INT, &options.min_weight,
