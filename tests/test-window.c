@@ -59,6 +59,33 @@ static const char fixture_feed[] =
   "  </channel>\n"
   "</rss>\n";
 
+/* Two more stories from an invented source: one names Japan, the other Germany. */
+static const char fixture_feed_more[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<rss version=\"2.0\">\n"
+  "  <channel>\n"
+  "    <title>Harbour Notes</title>\n"
+  "    <link>https://notes.example.org/</link>\n"
+  "    <description>More test stories for the window tests.</description>\n"
+  "    <item>\n"
+  "      <title>Shipyard in Japan launches a hydrogen ferry</title>\n"
+  "      <link>https://notes.example.org/hydrogen-ferry</link>\n"
+  "      <guid>https://notes.example.org/hydrogen-ferry</guid>\n"
+  "      <pubDate>Fri, 07 Mar 2025 08:00:00 +0000</pubDate>\n"
+  "      <description>Engineers at the yard said the ferry will carry four hundred "
+  "passengers across the bay.</description>\n"
+  "    </item>\n"
+  "    <item>\n"
+  "      <title>Rail operators in Germany test a quieter bogie</title>\n"
+  "      <link>https://notes.example.org/quiet-bogie</link>\n"
+  "      <guid>https://notes.example.org/quiet-bogie</guid>\n"
+  "      <pubDate>Sat, 08 Mar 2025 08:00:00 +0000</pubDate>\n"
+  "      <description>Observers rode the trial trains on a mountain line, where the new "
+  "bogies halved the noise in tunnels.</description>\n"
+  "    </item>\n"
+  "  </channel>\n"
+  "</rss>\n";
+
 static gboolean have_display;
 
 typedef struct {
@@ -572,6 +599,272 @@ test_window_search (Fixture       *fixture,
   close_window (window);
 }
 
+/* Imports both fixture feeds: six stories naming China, Japan and Germany once each. */
+static DashWindow *
+open_window_with_entities (Fixture *fixture)
+{
+  g_autoptr(GFile) feed = write_file (fixture, "wire.xml", fixture_feed, -1);
+  g_autoptr(GFile) more = write_file (fixture, "notes.xml", fixture_feed_more, -1);
+  DashWindow *window = open_window (fixture->db_path);
+
+  import_one (window, feed);
+  import_one (window, more);
+  g_assert_cmpstr (story_count (window), ==, "6 stories");
+  return window;
+}
+
+/* Chooses the sidebar row whose label is @label. */
+static void
+select_sidebar_row (DashWindow *window,
+                    const char *label)
+{
+  GtkListBox *sidebar = template_child (window, "sidebar_list");
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (sidebar, i)) != NULL; i++)
+    if (find_label (GTK_WIDGET (row), label) != NULL)
+      {
+        gtk_list_box_select_row (sidebar, row);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* The row of the entity @name on the Entities page, shown first; or NULL. */
+static GtkListBoxRow *
+find_listed_entity (DashWindow *window,
+                    const char *name)
+{
+  GtkListBox *list = template_child (window, "list_box");
+  GtkListBoxRow *row;
+
+  select_sidebar_row (window, "Entities");
+  g_assert_cmpstr (visible_content (window), ==, "list");
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "entity-name"), name) == 0)
+      return row;
+  return NULL;
+}
+
+/* Opens the page of the entity @name from the Entities page, as a click does. */
+static DashStoriesPage *
+open_entity (DashWindow *window,
+             const char *name)
+{
+  GtkListBoxRow *row = find_listed_entity (window, name);
+  DashStoriesPage *page = template_child (window, "stories_page");
+
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (template_child (window, "list_box"), "row-activated", row);
+  g_assert_cmpstr (visible_content (window), ==, "stories");
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, name);
+  g_assert_nonnull (dash_stories_page_get_entity (page));
+  g_assert_true (gtk_widget_get_visible (page_child (page, DASH_TYPE_STORIES_PAGE,
+                                                     "entity_button")));
+  return page;
+}
+
+static const char *
+aliases_text (DashStoriesPage *page)
+{
+  GtkWidget *label = page_child (page, DASH_TYPE_STORIES_PAGE, "aliases_label");
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* Renaming an entity, through its dialog or the function the dialog calls, retitles its
+ * page, keeps the old name as an alias, and leaves the other pages working; Undo names
+ * it back. */
+static void
+test_window_entity_rename (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  DashWindow *window = open_window_with_entities (fixture);
+  DashStoriesPage *page;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  page = open_entity (window, "China");
+  id = dash_stories_page_get_entity (page)->id;
+  g_assert_null (aliases_text (page));
+
+  g_assert_true (dash_stories_page_rename_entity (page, "People's Republic of China", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (visible_content (window), ==, "stories");
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "People's Republic of China");
+  g_assert_cmpstr (gtk_label_get_text (page_child (page, DASH_TYPE_STORIES_PAGE, "title_label")),
+                   ==, "People's Republic of China");
+  g_assert_cmpstr (aliases_text (page), ==, "Also called: China");
+  g_assert_cmpuint (n_listed_stories (window), ==, 1);
+  g_assert_cmpint (dash_stories_page_get_entity (page)->id, ==, id);
+
+  /* Back from the renamed page leads to the Entities page, which has the new name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  g_assert_cmpstr (visible_content (window), ==, "list");
+  g_assert_nonnull (find_listed_entity (window, "People's Republic of China"));
+  g_assert_null (find_listed_entity (window, "China"));
+
+  /* The sidebar and the overview still work. */
+  gtk_list_box_select_row (template_child (window, "sidebar_list"),
+                           find_topic_row (window, "trade_war"));
+  g_assert_cmpstr (visible_content (window), ==, "stories");
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "Trade war");
+  g_assert_cmpuint (n_listed_stories (window), ==, 1);
+  g_assert_null (dash_stories_page_get_entity (page));
+  g_assert_false (gtk_widget_get_visible (page_child (page, DASH_TYPE_STORIES_PAGE,
+                                                      "entity_button")));
+  select_sidebar_row (window, "Overview");
+  g_assert_cmpstr (visible_content (window), ==, "overview");
+  g_assert_cmpstr (gtk_label_get_text (page_child (template_child (window, "overview_page"),
+                                                   DASH_TYPE_OVERVIEW_PAGE, "stories_label")),
+                   ==, "6");
+
+  /* The toast's Undo names it back, and the page follows. */
+  page = open_entity (window, "People's Republic of China");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-entity", "(xss)",
+                                             id, "People's Republic of China", "China"));
+  g_assert_cmpstr (visible_content (window), ==, "stories");
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "China");
+  g_assert_cmpuint (n_listed_stories (window), ==, 1);
+
+  /* The dialog comes with the name filled in, and its response renames. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "entity.rename", NULL));
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "China");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  gtk_editable_set_text (entry, "  PRC ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  adw_message_dialog_response (dialog, "rename");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "PRC");
+  g_assert_nonnull (strstr (aliases_text (page), "China"));
+
+  close_window (window);
+}
+
+/* Hiding an entity leaves its page for the one before and takes it off the lists;
+ * Undo shows it again. */
+static void
+test_window_entity_hide (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  DashWindow *window = open_window_with_entities (fixture);
+  DashStoriesPage *page;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  page = open_entity (window, "Japan");
+  id = dash_stories_page_get_entity (page)->id;
+
+  g_assert_true (dash_stories_page_hide_entity (page, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (visible_content (window), ==, "list");
+  g_assert_null (find_listed_entity (window, "Japan"));
+  g_assert_nonnull (find_listed_entity (window, "China"));
+  /* The overview's top entities lose it too, and its stories stay. */
+  select_sidebar_row (window, "Overview");
+  g_assert_null (find_label (template_child (window, "overview_page"), "Japan"));
+  g_assert_nonnull (find_label (template_child (window, "overview_page"), "China"));
+  g_assert_cmpstr (story_count (window), ==, "6 stories");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unhide-entity", "x", id));
+  g_assert_nonnull (find_label (template_child (window, "overview_page"), "Japan"));
+  g_assert_nonnull (find_listed_entity (window, "Japan"));
+
+  close_window (window);
+}
+
+/* Merging an entity into another shows the other's page, with the stories of both. */
+static void
+test_window_entity_merge (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  DashWindow *window = open_window_with_entities (fixture);
+  DashCorpus *corpus = dash_window_get_corpus (window);
+  g_autoptr(DashEntityStat) source = NULL;
+  g_autoptr(DashEntityStat) target = NULL;
+  g_autoptr(DashEntityStat) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  DashStoriesPage *page;
+  GtkListBoxRow *row;
+
+  source = dash_corpus_find_entity (corpus, "Germany", &error);
+  g_assert_no_error (error);
+  target = dash_corpus_find_entity (corpus, "China", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (source->articles, ==, 1);
+  g_assert_cmpuint (target->articles, ==, 1);
+
+  page = open_entity (window, "Germany");
+  g_assert_true (dash_stories_page_merge_entity (page, target, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (visible_content (window), ==, "stories");
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "China");
+  g_assert_cmpint (dash_stories_page_get_entity (page)->id, ==, target->id);
+  g_assert_cmpuint (n_listed_stories (window), ==, source->articles + target->articles);
+  g_assert_cmpstr (aliases_text (page), ==, "Also called: Germany");
+  merged = dash_corpus_find_entity (corpus, "China", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (merged->articles, ==, source->articles + target->articles);
+
+  /* Back leads to the Entities page, where the merged one is gone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  g_assert_cmpstr (visible_content (window), ==, "list");
+  g_assert_null (find_listed_entity (window, "Germany"));
+  row = find_listed_entity (window, "China");
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_label (GTK_WIDGET (row), "2 stories"));
+
+  close_window (window);
+}
+
+/* The Merge Into dialog lists the other entities, narrowed by what is typed. */
+static void
+test_window_entity_merge_dialog (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  DashWindow *window = open_window_with_entities (fixture);
+  DashStoriesPage *page = open_entity (window, "Germany");
+  AdwMessageDialog *dialog;
+  GtkListBox *list;
+  GtkEditable *search;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "entity.merge", NULL));
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  list = GTK_LIST_BOX (find_widget_of_type (adw_message_dialog_get_extra_child (dialog),
+                                            GTK_TYPE_LIST_BOX));
+  search = GTK_EDITABLE (find_widget_of_type (adw_message_dialog_get_extra_child (dialog),
+                                              GTK_TYPE_SEARCH_ENTRY));
+  /* Every entity but itself, with its type and count. */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 2));
+  g_assert_null (find_label (GTK_WIDGET (list), "Germany"));
+  g_assert_nonnull (find_label (GTK_WIDGET (list), "Country"));
+  g_assert_nonnull (find_label (GTK_WIDGET (list), "1 story"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "merge"));
+
+  gtk_editable_set_text (search, "jap");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_nonnull (find_label (GTK_WIDGET (list), "Japan"));
+  g_signal_emit_by_name (search, "activate");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "merge"));
+  adw_message_dialog_response (dialog, "merge");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "Japan");
+  g_assert_cmpuint (n_listed_stories (window), ==, 2);
+
+  close_window (window);
+}
+
 static void
 skip_test (gconstpointer data)
 {
@@ -612,6 +905,10 @@ main (int   argc,
   add_test ("/window/database/corrupt", test_window_database_corrupt);
   add_test ("/window/navigate/topic", test_window_navigate_topic);
   add_test ("/window/search", test_window_search);
+  add_test ("/window/entity/rename", test_window_entity_rename);
+  add_test ("/window/entity/hide", test_window_entity_hide);
+  add_test ("/window/entity/merge", test_window_entity_merge);
+  add_test ("/window/entity/merge-dialog", test_window_entity_merge_dialog);
 
   return g_test_run ();
 }

@@ -61,11 +61,11 @@ show_stats (DashOverviewPage *self,
   if (!dash_corpus_get_stats (corpus, &stats, &error))
     g_warning ("Cannot count the stories: %s", error->message);
 
-  stories = g_strdup_printf ("%u", stats.articles);
+  stories = g_strdup_printf ("%'u", stats.articles);
   gtk_label_set_label (self->stories_label, stories);
   gtk_label_set_label (self->stories_caption,
                        ngettext ("Story", "Stories", stats.articles));
-  sources = g_strdup_printf ("%u", stats.sources);
+  sources = g_strdup_printf ("%'u", stats.sources);
   gtk_label_set_label (self->sources_label, sources);
   gtk_label_set_label (self->sources_caption,
                        ngettext ("Source", "Sources", stats.sources));
@@ -156,7 +156,7 @@ topic_card_new (DashOverviewPage    *self,
   gtk_widget_add_css_class (name, "title-4");
   gtk_box_append (GTK_BOX (box), name);
 
-  count = g_strdup_printf (ngettext ("%u story", "%u stories", topic->articles), topic->articles);
+  count = g_strdup_printf (ngettext ("%'u story", "%'u stories", topic->articles), topic->articles);
   count_label = gtk_label_new (count);
   gtk_label_set_xalign (GTK_LABEL (count_label), 0);
   gtk_widget_add_css_class (count_label, "dim-label");

@@ -27,5 +27,19 @@ void        dash_stories_page_show       (DashStoriesPage      *self,
 /* The stories shown, or NULL. */
 GListModel *dash_stories_page_get_model  (DashStoriesPage      *self);
 const char *dash_stories_page_get_title  (DashStoriesPage      *self);
+/* The entity shown, or NULL when the page shows a topic, a source or a search. */
+const DashEntityStat *dash_stories_page_get_entity (DashStoriesPage *self);
+
+/* Clean-up of the entity shown, as its menu's dialogs do: each emits ::entity-renamed,
+ * ::entity-merged or ::entity-hidden, then dash_corpus_notify_changed(). Renaming to
+ * the name of another entity of its type merges the two. */
+gboolean    dash_stories_page_rename_entity (DashStoriesPage      *self,
+                                             const char           *name,
+                                             GError              **error);
+gboolean    dash_stories_page_merge_entity  (DashStoriesPage      *self,
+                                             const DashEntityStat *target,
+                                             GError              **error);
+gboolean    dash_stories_page_hide_entity   (DashStoriesPage      *self,
+                                             GError              **error);
 
 G_END_DECLS

@@ -108,7 +108,7 @@ bucket_heading (DashBucket bucket)
 static char *
 format_count (guint count)
 {
-  return g_strdup_printf (ngettext ("%u story", "%u stories", count), count);
+  return g_strdup_printf (ngettext ("%'u story", "%'u stories", count), count);
 }
 
 /* The bars keep their order when redrawn, so the highlight stays. */
@@ -161,7 +161,7 @@ update_accessible (DashTimelineView *self)
           if (chart->series->len > 1 && i == 0)
             g_string_append_printf (description, "%s: ", series->name);
           /* Translators: a bucket of a timeline ("Mar 2025") and its story count. */
-          g_string_append_printf (description, _("%s: %u"), bucket, p->count);
+          g_string_append_printf (description, _("%s: %'u"), bucket, p->count);
         }
       first = format_bucket (chart->bucket,
                              g_array_index (series->points, DashTimelinePoint, 0).start);
@@ -169,8 +169,8 @@ update_accessible (DashTimelineView *self)
                             g_array_index (series->points, DashTimelinePoint,
                                            series->points->len - 1).start);
       /* Translators: a series of a timeline, its story count, its first and last bucket. */
-      summary = g_strdup_printf (ngettext ("%s: %u story from %s to %s",
-                                           "%s: %u stories from %s to %s", total),
+      summary = g_strdup_printf (ngettext ("%s: %'u story from %s to %s",
+                                           "%s: %'u stories from %s to %s", total),
                                  series->name, total, first, last);
       g_string_append_printf (label, s == 0 ? ". %s" : "; %s", summary);
       if (most != NULL && most->count > 0)
@@ -178,7 +178,7 @@ update_accessible (DashTimelineView *self)
           g_autofree char *bucket = format_bucket (chart->bucket, most->start);
 
           /* Translators: the bucket with the most stories ("Jan 2025") and their count. */
-          g_string_append_printf (label, _(", most in %s (%u)"), bucket, most->count);
+          g_string_append_printf (label, _(", most in %s (%'u)"), bucket, most->count);
         }
     }
 

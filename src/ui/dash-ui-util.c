@@ -144,7 +144,7 @@ dash_entity_row_new (const DashEntityStat *stat)
 
   g_return_val_if_fail (stat != NULL, NULL);
 
-  count = g_strdup_printf (ngettext ("%u story", "%u stories", stat->articles), stat->articles);
+  count = g_strdup_printf (ngettext ("%'u story", "%'u stories", stat->articles), stat->articles);
   row = dash_count_row_new (stat->name, count);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dash_entity_type_label (stat->type));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

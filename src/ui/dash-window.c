@@ -141,14 +141,32 @@ lookup_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* Shows @title (text, not markup) for a few seconds; with @action_name, an Undo button
+ * activates that action with @target (consumed when floating). */
+static void
+show_undo_toast (DashWindow *self,
+                 const char *title,
+                 const char *action_name,
+                 GVariant   *target)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 5);
+  if (action_name != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, action_name);
+      adw_toast_set_action_target_value (toast, target);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 show_toast (DashWindow *self,
             const char *title)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_undo_toast (self, title, NULL, NULL);
 }
 
 static void
@@ -488,6 +506,153 @@ list_row_activated_cb (DashWindow    *self,
     navigate (self, location_new (LOCATION_SOURCE, source, NULL), TRUE, FALSE);
 }
 
+static gboolean
+is_entity_location (const Location *location,
+                    const char     *name)
+{
+  return location->kind == LOCATION_ENTITY && g_strcmp0 (location->arg, name) == 0;
+}
+
+/* Points the places that show the entity @old_name at @new_name, as after a rename or a
+ * merge, so that the page and Back follow it. */
+static void
+follow_entity (DashWindow *self,
+               const char *old_name,
+               const char *new_name)
+{
+  for (guint i = 0; i < self->history->len; i++)
+    {
+      Location *location = g_ptr_array_index (self->history, i);
+
+      if (is_entity_location (location, old_name))
+        {
+          g_free (location->arg);
+          location->arg = g_strdup (new_name);
+        }
+    }
+  if (self->location != NULL && is_entity_location (self->location, old_name))
+    {
+      g_free (self->location->arg);
+      self->location->arg = g_strdup (new_name);
+    }
+
+  /* Back no longer leads to the page we are on. */
+  while (self->history->len > 0 && self->location != NULL &&
+         location_equal (g_ptr_array_index (self->history, self->history->len - 1),
+                         self->location))
+    g_ptr_array_remove_index (self->history, self->history->len - 1);
+}
+
+/* The corpus emits ::changed right after these, and the window shows its new location. */
+static void
+entity_renamed_cb (DashWindow      *self,
+                   gint64           id,
+                   const char      *old_name,
+                   const char      *new_name,
+                   gboolean         merged,
+                   DashStoriesPage *page)
+{
+  g_autofree char *title = NULL;
+
+  follow_entity (self, old_name, new_name);
+  if (merged)
+    {
+      /* Translators: after renaming an entity to the name of another one. */
+      title = g_strdup_printf (_("“%s” merged into “%s”"), old_name, new_name);
+      show_toast (self, title);
+      return;
+    }
+
+  /* Translators: after renaming an entity; an Undo button follows. */
+  title = g_strdup_printf (_("Renamed to “%s”"), new_name);
+  show_undo_toast (self, title, "win.rename-entity",
+                   g_variant_new ("(xss)", id, new_name, old_name));
+}
+
+static void
+entity_merged_cb (DashWindow      *self,
+                  const char      *source_name,
+                  const char      *target_name,
+                  DashStoriesPage *page)
+{
+  g_autofree char *title = NULL;
+
+  /* The target's page takes the place of the source's. */
+  follow_entity (self, source_name, target_name);
+  /* Translators: after merging an entity into another one. */
+  title = g_strdup_printf (_("“%s” merged into “%s”"), source_name, target_name);
+  show_toast (self, title);
+}
+
+static void
+entity_hidden_cb (DashWindow      *self,
+                  gint64           id,
+                  const char      *name,
+                  DashStoriesPage *page)
+{
+  g_autofree char *title = NULL;
+
+  /* Back no longer leads to it; leave its page for the one before. */
+  for (guint i = self->history->len; i > 0; i--)
+    if (is_entity_location (g_ptr_array_index (self->history, i - 1), name))
+      g_ptr_array_remove_index (self->history, i - 1);
+  if (self->location != NULL && is_entity_location (self->location, name))
+    {
+      g_clear_pointer (&self->location, location_free);
+      if (self->history->len > 0)
+        self->location = g_ptr_array_steal_index (self->history, self->history->len - 1);
+      else
+        self->location = location_new (LOCATION_OVERVIEW, NULL, NULL);
+    }
+
+  /* Translators: after hiding an entity; an Undo button follows. */
+  title = g_strdup_printf (_("“%s” hidden"), name);
+  show_undo_toast (self, title, "win.unhide-entity", g_variant_new_int64 (id));
+}
+
+/* Undo of a rename: (id, current name, name to give). */
+static void
+rename_entity_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DashWindow *self = DASH_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *from, *to;
+  gint64 id;
+
+  if (self->corpus == NULL)
+    return;
+  g_variant_get (parameter, "(x&s&s)", &id, &from, &to);
+  if (!dash_corpus_rename_entity (self->corpus, id, to, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  follow_entity (self, from, to);
+  dash_corpus_notify_changed (self->corpus);
+}
+
+/* Undo of Hide. */
+static void
+unhide_entity_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DashWindow *self = DASH_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->corpus == NULL)
+    return;
+  if (!dash_corpus_set_entity_hidden (self->corpus, g_variant_get_int64 (parameter), FALSE,
+                                      &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  dash_corpus_notify_changed (self->corpus);
+}
+
 static GtkWidget *
 sidebar_row_new (const char   *title,
                  const char   *count,
@@ -537,9 +702,9 @@ fill_sidebar (DashWindow *self)
   for (guint i = 0; topics != NULL && i < topics->len; i++)
     {
       const DashTopicStat *topic = g_ptr_array_index (topics, i);
-      g_autofree char *count = g_strdup_printf ("%u", topic->articles);
+      g_autofree char *count = g_strdup_printf ("%'u", topic->articles);
       GtkWidget *row = sidebar_row_new (topic->name, count, LOCATION_TOPIC, topic->id);
-      g_autofree char *description = g_strdup_printf (ngettext ("%u story", "%u stories",
+      g_autofree char *description = g_strdup_printf (ngettext ("%'u story", "%'u stories",
                                                                 topic->articles),
                                                       topic->articles);
 
@@ -580,7 +745,7 @@ reload (DashWindow *self)
     }
 
   if (stats.articles > 0)
-    count = g_strdup_printf (ngettext ("%u story", "%u stories", stats.articles), stats.articles);
+    count = g_strdup_printf (ngettext ("%'u story", "%'u stories", stats.articles), stats.articles);
   adw_window_title_set_subtitle (self->window_title, count != NULL ? count : "");
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), stats.articles > 0);
@@ -623,8 +788,8 @@ update_progress_cb (DashWindow *self)
   if (total == 0)
     text = g_strdup (_("Looking for files…"));
   else
-    text = g_strdup_printf (ngettext ("Importing file %u of %u…", "Importing file %u of %u…",
-                                      total),
+    text = g_strdup_printf (ngettext ("Importing file %'u of %'u…",
+                                      "Importing file %'u of %'u…", total),
                             MIN (done + 1, total), total);
 
   gtk_label_set_label (self->import_label, text);
@@ -685,15 +850,15 @@ show_failures (DashWindow *self,
       guint more = failures->len - MAX_LISTED_FAILURES;
 
       g_string_append_c (body, '\n');
-      g_string_append_printf (body, ngettext ("…and %u more problem", "…and %u more problems",
+      g_string_append_printf (body, ngettext ("…and %'u more problem", "…and %'u more problems",
                                               more),
                               more);
     }
 
   /* The list also holds files that were read in part, with what was skipped. */
   if (n_failed > 0)
-    heading = g_strdup_printf (ngettext ("%u File Could Not Be Imported",
-                                         "%u Files Could Not Be Imported", n_failed),
+    heading = g_strdup_printf (ngettext ("%'u File Could Not Be Imported",
+                                         "%'u Files Could Not Be Imported", n_failed),
                                n_failed);
   else
     heading = g_strdup (_("Some Stories Were Skipped"));
@@ -726,17 +891,17 @@ format_summary (guint imported,
   g_autofree char *stories = NULL;
 
   if (imported == 0 && duplicates > 0)
-    return g_strdup_printf (ngettext ("No new stories (%u duplicate skipped)",
-                                      "No new stories (%u duplicates skipped)", duplicates),
+    return g_strdup_printf (ngettext ("No new stories (%'u duplicate skipped)",
+                                      "No new stories (%'u duplicates skipped)", duplicates),
                             duplicates);
 
-  stories = g_strdup_printf (ngettext ("Imported %u story", "Imported %u stories", imported),
+  stories = g_strdup_printf (ngettext ("Imported %'u story", "Imported %'u stories", imported),
                              imported);
   if (duplicates == 0)
     return g_steal_pointer (&stories);
 
   /* Translators: the first %s is "Imported N stories". */
-  return g_strdup_printf (ngettext ("%s (%u duplicate skipped)", "%s (%u duplicates skipped)",
+  return g_strdup_printf (ngettext ("%s (%'u duplicate skipped)", "%s (%'u duplicates skipped)",
                                     duplicates),
                           stories, duplicates);
 }
@@ -1249,12 +1414,18 @@ dash_window_class_init (DashWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entity_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, article_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entity_renamed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entity_merged_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entity_hidden_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import-files", NULL, import_files_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-entity", "(xss)",
+                                   rename_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.unhide-entity", "x", unhide_entity_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
