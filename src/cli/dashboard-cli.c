@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <inttypes.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +45,7 @@ typedef struct {
   char     *merge_into;
   gboolean  hide;
   gboolean  unhide;
+  gboolean  delete_stories;
   int       min_weight;
   char     *format;
   char     *output;
@@ -1403,6 +1405,290 @@ cmd_export_data (Options *options)
   return write_output (options, text, strlen (text));
 }
 
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_feed_json (JsonBuilder    *builder,
+               const DashFeed *feed)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, feed->id);
+  json_builder_set_member_name (builder, "url");
+  json_builder_add_string_value (builder, feed->url);
+  add_string_member (builder, "title", feed->title);
+  json_builder_set_member_name (builder, "paused");
+  json_builder_add_boolean_value (builder, feed->paused);
+  add_time_member (builder, "last_fetch", feed->last_fetch);
+  add_time_member (builder, "last_success", feed->last_success);
+  add_string_member (builder, "last_error", feed->last_error);
+  json_builder_set_member_name (builder, "items_added");
+  json_builder_add_int_value (builder, feed->items_added);
+  add_time_member (builder, "next_fetch", feed->next_fetch);
+  json_builder_set_member_name (builder, "failures");
+  json_builder_add_int_value (builder, feed->failures);
+  json_builder_end_object (builder);
+}
+
+static void
+print_feed (const DashFeed *feed)
+{
+  g_autofree char *success = format_time (feed->last_success);
+
+  printf ("%" G_GINT64_FORMAT "\t%s\t%s%s\n", feed->id, feed->title ? feed->title : "—",
+          feed->url, feed->paused ? _(" (paused)") : "");
+  if (feed->last_error != NULL)
+    printf (_("\tlast error: %s\n"), feed->last_error);
+  printf (ngettext ("\tlast success: %s, %u story added\n",
+                    "\tlast success: %s, %u stories added\n", feed->items_added),
+          success != NULL ? success : _("never"), feed->items_added);
+}
+
+static gboolean
+parse_feed_id (const char *text,
+               gint64     *id)
+{
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64)value;
+  return TRUE;
+}
+
+static int
+cmd_feed (Options *options)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(DashSubscriptions) subs = NULL;
+  g_autoptr(GError) error = NULL;
+  guint argc = g_strv_length (options->args);
+  const char *verb = argc >= 2 ? options->args[1] : NULL;
+  gint64 id = 0;
+
+  if (verb == NULL)
+    return fail (EXIT_USAGE, _("usage: feed add URL | list | remove ID | refresh [ID]"));
+  if (g_str_equal (verb, "add") && argc != 3)
+    return fail (EXIT_USAGE, _("usage: feed add URL"));
+  if (g_str_equal (verb, "list") && argc != 2)
+    return fail (EXIT_USAGE, _("feed list takes no arguments"));
+  if (g_str_equal (verb, "remove") && (argc != 3 || !parse_feed_id (options->args[2], &id)))
+    return fail (EXIT_USAGE, _("usage: feed remove ID [--delete-stories]"));
+  if (g_str_equal (verb, "refresh") &&
+      (argc > 3 || (argc == 3 && !parse_feed_id (options->args[2], &id))))
+    return fail (EXIT_USAGE, _("usage: feed refresh [ID]"));
+  if (!g_str_equal (verb, "add") && !g_str_equal (verb, "list") &&
+      !g_str_equal (verb, "remove") && !g_str_equal (verb, "refresh"))
+    return fail (EXIT_USAGE, _("feed: add, list, remove or refresh, not %s"), verb);
+
+  corpus = open_corpus (options, &error);
+  if (corpus == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+  subs = dash_subscriptions_new (corpus);
+
+  if (g_str_equal (verb, "add"))
+    {
+      g_autoptr(DashFeed) feed = dash_subscriptions_add (subs, options->args[2], NULL, &error);
+
+      if (feed == NULL)
+        return fail (EXIT_FAILURE_, "%s", error->message);
+      if (options->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          add_feed_json (builder, feed);
+          print_json (builder);
+        }
+      else
+        printf (_("Subscribed to %s (id %" PRId64 ")\n"), feed->url, (int64_t)feed->id);
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (verb, "list"))
+    {
+      g_autoptr(GPtrArray) feeds = dash_subscriptions_list (subs, &error);
+
+      if (feeds == NULL)
+        return fail (EXIT_FAILURE_, "%s", error->message);
+      if (options->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < feeds->len; i++)
+            add_feed_json (builder, g_ptr_array_index (feeds, i));
+          json_builder_end_array (builder);
+          print_json (builder);
+        }
+      else
+        for (guint i = 0; i < feeds->len; i++)
+          print_feed (g_ptr_array_index (feeds, i));
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (verb, "remove"))
+    {
+      guint deleted = 0;
+
+      if (!dash_subscriptions_remove (subs, id, options->delete_stories, &deleted, &error))
+        return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_NOT_FOUND) ? EXIT_USAGE
+                                                                               : EXIT_FAILURE_,
+                     "%s", error->message);
+      if (options->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "removed");
+          json_builder_add_int_value (builder, id);
+          json_builder_set_member_name (builder, "deleted_stories");
+          json_builder_add_int_value (builder, deleted);
+          json_builder_end_object (builder);
+          print_json (builder);
+        }
+      else
+        printf (ngettext ("Removed feed %" PRId64 ", %u story deleted\n",
+                          "Removed feed %" PRId64 ", %u stories deleted\n", deleted),
+                (int64_t)id, deleted);
+      return EXIT_OK;
+    }
+
+  /* refresh */
+  {
+    g_autoptr(GPtrArray) results = dash_subscriptions_refresh (subs, id, NULL, &error);
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    guint failed = 0;
+    guint added = 0;
+
+    if (results == NULL)
+      return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_NOT_FOUND) ? EXIT_USAGE
+                                                                             : EXIT_FAILURE_,
+                   "%s", error->message);
+    json_builder_begin_array (builder);
+    for (guint i = 0; i < results->len; i++)
+      {
+        DashFeedResult *result = g_ptr_array_index (results, i);
+        const char *state = result->skipped ? "skipped" : result->not_modified ? "not-modified"
+                            : result->ok ? "ok" : "failed";
+
+        failed += !result->ok && !result->skipped;
+        added += result->added;
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "id");
+        json_builder_add_int_value (builder, result->feed_id);
+        json_builder_set_member_name (builder, "url");
+        json_builder_add_string_value (builder, result->url);
+        json_builder_set_member_name (builder, "state");
+        json_builder_add_string_value (builder, state);
+        json_builder_set_member_name (builder, "added");
+        json_builder_add_int_value (builder, result->added);
+        json_builder_set_member_name (builder, "duplicates");
+        json_builder_add_int_value (builder, result->duplicates);
+        add_string_member (builder, "error", result->error);
+        json_builder_end_object (builder);
+
+        if (options->json)
+          continue;
+        if (result->skipped)
+          printf (_("%s: waiting after an error (%s)\n"), result->url,
+                  result->error != NULL ? result->error : "");
+        else if (!result->ok)
+          fprintf (stderr, "%s: %s\n", result->url, result->error);
+        else if (result->not_modified)
+          printf (_("%s: nothing new\n"), result->url);
+        else
+          printf (ngettext ("%s: %u new story\n", "%s: %u new stories\n", result->added),
+                  result->url, result->added);
+      }
+    json_builder_end_array (builder);
+    if (options->json)
+      print_json (builder);
+    else
+      printf (ngettext ("%u new story in all\n", "%u new stories in all\n", added), added);
+    if (failed > 0)
+      return fail (EXIT_FAILURE_,
+                   ngettext ("%u feed could not be refreshed", "%u feeds could not be refreshed",
+                             failed), failed);
+    return EXIT_OK;
+  }
+}
+
+static int
+cmd_opml (Options *options)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(DashSubscriptions) subs = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *verb;
+  const char *path;
+
+  if (g_strv_length (options->args) != 3 ||
+      (!g_str_equal (options->args[1], "import") && !g_str_equal (options->args[1], "export")))
+    return fail (EXIT_USAGE, _("usage: opml import FILE | opml export FILE"));
+  verb = options->args[1];
+  path = options->args[2];
+
+  corpus = open_corpus (options, &error);
+  if (corpus == NULL)
+    return fail (EXIT_FAILURE_, "%s", error->message);
+  subs = dash_subscriptions_new (corpus);
+
+  if (g_str_equal (verb, "import"))
+    {
+      guint added = 0;
+      guint skipped = 0;
+
+      if (!dash_subscriptions_import_opml (subs, path, &added, &skipped, &error))
+        return fail (EXIT_FAILURE_, "%s", error->message);
+      if (options->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "added");
+          json_builder_add_int_value (builder, added);
+          json_builder_set_member_name (builder, "skipped");
+          json_builder_add_int_value (builder, skipped);
+          json_builder_end_object (builder);
+          print_json (builder);
+        }
+      else
+        {
+          printf (ngettext ("Subscribed to %u feed", "Subscribed to %u feeds", added), added);
+          printf (ngettext (", %u skipped (already there or not a web address)\n",
+                            ", %u skipped (already there or not a web address)\n", skipped),
+                  skipped);
+        }
+      return EXIT_OK;
+    }
+
+  if (!dash_subscriptions_export_opml (subs, path, &error))
+    return fail (EXIT_FAILURE_, "%s", error->message);
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "output");
+      json_builder_add_string_value (builder, path);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    printf (_("Wrote %s\n"), path);
+  return EXIT_OK;
+}
+
 static const char *
 summary_text (void)
 {
@@ -1429,6 +1715,21 @@ summary_text (void)
            "                           The data behind a chart (gexf, graphml: graph only)\n"
            "\n"
            "Exit status: 0 on success, 1 on a usage error, 2 on a failure.");
+}
+
+/* The live sources' commands, in a string of their own so that the translations of the
+ * others stay whole. */
+static const char *
+feeds_summary_text (void)
+{
+  return _("Feeds:\n"
+           "  feed add URL             Subscribe to a feed (or the feed a web page names)\n"
+           "  feed list                Subscriptions and the state of their last fetch\n"
+           "  feed remove ID           Unsubscribe (--delete-stories: its stories go too)\n"
+           "  feed refresh [ID]        Fetch the feeds (not the paused ones, nor those waiting\n"
+           "                           after errors), or feed ID now\n"
+           "  opml import FILE         Subscribe to the feeds of an OPML file\n"
+           "  opml export FILE         Write the subscriptions as OPML");
 }
 
 int
@@ -1472,6 +1773,8 @@ main (int   argc,
       N_("Entity: hide it from every list"), NULL },
     { "unhide", 0, 0, G_OPTION_ARG_NONE, &options.unhide,
       N_("Entity: show it again"), NULL },
+    { "delete-stories", 0, 0, G_OPTION_ARG_NONE, &options.delete_stories,
+      N_("Feed remove: delete the stories the feed brought too"), NULL },
     { "with", 0, 0, G_OPTION_ARG_STRING, &options.with,
       N_("Evidence: the other entity of the link"), N_("NAME") },
     { "min-weight", 0, 0, G_OPTION_ARG_INT, &options.min_weight,
@@ -1499,6 +1802,7 @@ main (int   argc,
       N_("COMMAND [ARGUMENTS…]") },
     { NULL }
   };
+  g_autofree char *description = NULL;
   const char *command;
   const char *localedir;
 
@@ -1514,7 +1818,8 @@ main (int   argc,
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Explore an indexed corpus of news."));
-  g_option_context_set_description (context, summary_text ());
+  description = g_strconcat (summary_text (), "\n\n", feeds_summary_text (), NULL);
+  g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (EXIT_USAGE, "%s", error->message);
@@ -1560,6 +1865,10 @@ main (int   argc,
     return cmd_export_chart (&options);
   if (g_str_equal (command, "export-data"))
     return cmd_export_data (&options);
+  if (g_str_equal (command, "feed"))
+    return cmd_feed (&options);
+  if (g_str_equal (command, "opml"))
+    return cmd_opml (&options);
 
   return fail (EXIT_USAGE, _("unknown command \u201c%s\u201d; see --help"), command);
 }

@@ -14,4 +14,5 @@
 #include "dash-import-job.h"
 #include "dash-mention.h"
 #include "dash-parser.h"
+#include "dash-subscriptions.h"
 #include "dash-topic-classifier.h"

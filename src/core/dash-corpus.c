@@ -138,6 +138,24 @@ static const char *migrations[] = {
   "  PRIMARY KEY (name, type)"
   ") WITHOUT ROWID;"
   "CREATE INDEX entity_aliases_entity ON entity_aliases (entity_id);",
+
+  /* 4: subscriptions to live feeds and what their last fetches gave. Times are Unix
+   * seconds UTC, 0 when it never happened; last_error is NULL after a success. */
+  "CREATE TABLE feeds ("
+  "  id INTEGER PRIMARY KEY,"
+  "  url TEXT NOT NULL UNIQUE,"
+  "  title TEXT,"
+  "  paused INTEGER NOT NULL DEFAULT 0,"
+  "  etag TEXT,"
+  "  last_modified TEXT,"
+  "  last_fetch INTEGER NOT NULL DEFAULT 0,"
+  "  last_success INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  items_added INTEGER NOT NULL DEFAULT 0,"
+  "  next_fetch INTEGER NOT NULL DEFAULT 0,"
+  "  failures INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX articles_origin ON articles (origin);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DASH_CORPUS_SCHEMA_VERSION);
