@@ -125,19 +125,19 @@ plural (const char *language,
   /* gettext caches translations per locale, not per LANGUAGE; textdomain() tells it that
    * the catalogs changed. */
   textdomain (GETTEXT_PACKAGE);
-  return g_dngettext (GETTEXT_PACKAGE, "%u story", "%u stories", n);
+  return g_dngettext (GETTEXT_PACKAGE, "%'u story", "%'u stories", n);
 }
 
 static void
 test_translations_plural_forms (void)
 {
   /* French uses the singular for 0 and 1; Chinese has one form. */
-  g_assert_cmpstr (plural ("fr", 0), ==, "%u article");
-  g_assert_cmpstr (plural ("fr", 1), ==, "%u article");
-  g_assert_cmpstr (plural ("fr", 2), ==, "%u articles");
-  g_assert_cmpstr (plural ("zh_CN", 1), ==, "%u 篇报道");
-  g_assert_cmpstr (plural ("zh_CN", 7), ==, "%u 篇报道");
-  g_assert_cmpstr (plural ("xx", 7), ==, "%u stories");
+  g_assert_cmpstr (plural ("fr", 0), ==, "%'u article");
+  g_assert_cmpstr (plural ("fr", 1), ==, "%'u article");
+  g_assert_cmpstr (plural ("fr", 2), ==, "%'u articles");
+  g_assert_cmpstr (plural ("zh_CN", 1), ==, "%'u 篇报道");
+  g_assert_cmpstr (plural ("zh_CN", 7), ==, "%'u 篇报道");
+  g_assert_cmpstr (plural ("xx", 7), ==, "%'u stories");
 }
 
 int
