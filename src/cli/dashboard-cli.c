@@ -106,6 +106,15 @@ fail (int         status,
   return status;
 }
 
+/* A query the user typed that cannot run is a usage error; anything else a failure. */
+static int
+fail_error (const GError *error)
+{
+  return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE
+                                                                     : EXIT_FAILURE_,
+               "%s", error->message);
+}
+
 static void
 print_node (JsonNode *node)
 {
@@ -609,9 +618,7 @@ cmd_entities (Options *options)
     return fail (EXIT_FAILURE_, "%s", error->message);
   stats = dash_corpus_list_entities (corpus, filter, type, filter->limit, &error);
   if (stats == NULL)
-    return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE
-                                                                       : EXIT_FAILURE_,
-                 "%s", error->message);
+    return fail_error (error);
 
   if (options->json)
     {
@@ -672,9 +679,7 @@ cmd_entity (Options *options)
                dash_corpus_merge_entities (corpus, entity->id, target->id, &error);
         }
       if (!ok)
-        return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE
-                                                                           : EXIT_FAILURE_,
-                     "%s", error->message);
+        return fail_error (error);
       g_clear_pointer (&entity, dash_entity_stat_free);
       entity = dash_corpus_find_entity (corpus, target_name, &error);
       if (entity == NULL)
@@ -810,9 +815,7 @@ cmd_topic (Options *options)
     return fail (EXIT_FAILURE_, "%s", error->message);
   id = dash_corpus_add_topic (corpus, name, options->query, &error);
   if (id == NULL)
-    return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE
-                                                                       : EXIT_FAILURE_,
-                 "%s", error->message);
+    return fail_error (error);
 
   if (options->json)
     {
@@ -861,9 +864,7 @@ cmd_timeline (Options *options)
     return fail (EXIT_FAILURE_, "%s", error->message);
   points = dash_corpus_timeline (corpus, filter, bucket, &error);
   if (points == NULL)
-    return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE
-                                                                       : EXIT_FAILURE_,
-                 "%s", error->message);
+    return fail_error (error);
 
   if (options->json)
     {
@@ -915,9 +916,7 @@ cmd_bursts (Options *options)
     return fail (EXIT_FAILURE_, "%s", error->message);
   bursts = dash_corpus_bursts (corpus, filter, &error);
   if (bursts == NULL)
-    return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE
-                                                                       : EXIT_FAILURE_,
-                 "%s", error->message);
+    return fail_error (error);
 
   if (options->json)
     {
@@ -987,9 +986,7 @@ cmd_graph (Options *options)
   graph = dash_corpus_graph (corpus, filter, filter->limit, MAX (options->min_weight, 1), window,
                              &error);
   if (graph == NULL)
-    return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE
-                                                                       : EXIT_FAILURE_,
-                 "%s", error->message);
+    return fail_error (error);
 
   if (options->json)
     {
@@ -1088,12 +1085,6 @@ topic_name (DashCorpus *corpus,
   return g_strdup (id);
 }
 
-static int
-query_error_status (const GError *error)
-{
-  return g_error_matches (error, DASH_ERROR, DASH_ERROR_QUERY) ? EXIT_USAGE : EXIT_FAILURE_;
-}
-
 /* One series per topic in --topic (a comma-separated list draws several), with the
  * other filters applied to each; bursts marked on the chart. */
 /* The chart's title, whole sentences so that translators see them whole. */
@@ -1142,7 +1133,7 @@ build_timeline_chart (Options     *options,
 
       if (days == NULL)
         {
-          *status = fail (query_error_status (error), "%s", error->message);
+          *status = fail_error (error);
           return NULL;
         }
       bucket = days->len > 0
@@ -1180,7 +1171,7 @@ build_timeline_chart (Options     *options,
       bursts = points != NULL ? dash_corpus_bursts (corpus, series_filter, &error) : NULL;
       if (bursts == NULL)
         {
-          *status = fail (query_error_status (error), "%s", error->message);
+          *status = fail_error (error);
           return NULL;
         }
       dash_timeline_chart_add_series (chart, name, points);
@@ -1231,7 +1222,7 @@ build_graph_chart (Options     *options,
                              &error);
   if (graph == NULL)
     {
-      *status = fail (query_error_status (error), "%s", error->message);
+      *status = fail_error (error);
       return NULL;
     }
 
