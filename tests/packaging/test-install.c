@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* `meson install` of this build into a staging folder puts every file where the desktop,
- * GSettings, D-Bus, gettext and Flatpak look for it, and the installed programs run. */
+/* `meson install` of a build configured with --prefix=/app, as the Flatpak builds it, into
+ * a staging folder puts every file where the desktop, GSettings, D-Bus, gettext and Flatpak
+ * look for it, and the installed programs run. (DASH_TEST_SAME_PREFIX=1 checks the
+ * current build's own prefix instead.) */
 
 #include "config.h"
 
@@ -15,6 +17,10 @@
 typedef struct {
   char *destdir;
 } Fixture;
+
+/* The build configured with --prefix=/app for these tests, and its folder. */
+static char *app_build_dir;
+static char *app_build_for_tests;
 
 /* Paths and names the build passes in (see meson.build). */
 static const char *build_root;
@@ -274,6 +280,37 @@ main (int   argc,
   bindir = g_getenv ("DASH_TEST_BINDIR");
   datadir = g_getenv ("DASH_TEST_DATADIR");
   localedir = g_getenv ("DASH_TEST_LOCALEDIR");
+
+  /* The layout is checked as the Flatpak has it: a build of its own, configured with
+   * --prefix=/app, installed into the staging folder. */
+  if (g_getenv ("DASH_TEST_SOURCE_ROOT") != NULL && g_getenv ("DASH_TEST_SAME_PREFIX") == NULL)
+    {
+      const char *meson = g_getenv ("DASH_TEST_MESON");
+      const char *source_root = g_getenv ("DASH_TEST_SOURCE_ROOT");
+      g_autofree char *app_build = NULL;
+      g_autofree char *out = NULL;
+      int status;
+
+      app_build_dir = dash_test_make_tmp_dir ("dash-app-build");
+      app_build = g_build_filename (app_build_dir, "build", NULL);
+      {
+        const char *setup[] = { meson != NULL ? meson : "meson", "setup", "--prefix=/app",
+                                "--buildtype=plain", app_build, source_root, NULL };
+        out = run (setup, NULL, &status);
+        g_assert_cmpint (status, ==, 0);
+        g_clear_pointer (&out, g_free);
+      }
+      {
+        const char *compile[] = { meson != NULL ? meson : "meson", "compile", "-C", app_build,
+                                  NULL };
+        out = run (compile, NULL, &status);
+        g_assert_cmpint (status, ==, 0);
+      }
+      build_root = app_build_for_tests = g_steal_pointer (&app_build);
+      bindir = "/app/bin";
+      datadir = "/app/share";
+      localedir = "/app/share/locale";
+    }
   g_assert_nonnull (build_root);
   g_assert_nonnull (app_id);
   g_assert_true (bindir != NULL && g_path_is_absolute (bindir));
@@ -292,5 +329,11 @@ main (int   argc,
   ADD ("/packaging/install/runtime-data", test_install_runtime_data);
 #undef ADD
 
-  return g_test_run ();
+  {
+    int result = g_test_run ();
+
+    if (app_build_dir != NULL)
+      dash_test_remove_tree (app_build_dir);
+    return result;
+  }
 }
