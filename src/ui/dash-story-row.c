@@ -37,28 +37,7 @@ format_meta (DashArticle *article,
              gboolean    *out_estimated)
 {
   const char *source = dash_article_get_source (article);
-  gint64 published = dash_article_get_published (article);
-  g_autofree char *date = NULL;
-
-  *out_estimated = FALSE;
-
-  if (published != 0)
-    {
-      g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (published);
-      g_autofree char *formatted = NULL;
-
-      if (local != NULL)
-        formatted = g_date_time_format (local, "%x");
-
-      if (formatted != NULL && dash_article_get_date_estimated (article))
-        {
-          /* Translators: a date that was guessed from the story's text. */
-          date = g_strdup_printf (_("%s (estimated)"), formatted);
-          *out_estimated = TRUE;
-        }
-      else
-        date = g_steal_pointer (&formatted);
-    }
+  g_autofree char *date = dash_format_article_date (article, out_estimated);
 
   if (source == NULL || source[0] == '\0')
     source = _("Unknown source");
