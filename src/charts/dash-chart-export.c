@@ -12,34 +12,41 @@
 
 #include "dash-chart-export.h"
 
+/* The index of @name (any case) in @names, in the order of the enum; -1 when unknown. */
+static int
+name_index (const char         *name,
+            const char * const *names,
+            guint               n_names)
+{
+  for (guint i = 0; name != NULL && i < n_names; i++)
+    if (g_ascii_strcasecmp (name, names[i]) == 0)
+      return i;
+  return -1;
+}
+
 int
 dash_chart_format_from_string (const char *name)
 {
-  if (name == NULL)
-    return -1;
-  if (g_ascii_strcasecmp (name, "png") == 0)
-    return DASH_CHART_FORMAT_PNG;
-  if (g_ascii_strcasecmp (name, "svg") == 0)
-    return DASH_CHART_FORMAT_SVG;
-  if (g_ascii_strcasecmp (name, "pdf") == 0)
-    return DASH_CHART_FORMAT_PDF;
-  return -1;
+  static const char * const names[] = {
+    [DASH_CHART_FORMAT_PNG] = "png",
+    [DASH_CHART_FORMAT_SVG] = "svg",
+    [DASH_CHART_FORMAT_PDF] = "pdf",
+  };
+
+  return name_index (name, names, G_N_ELEMENTS (names));
 }
 
 int
 dash_data_format_from_string (const char *name)
 {
-  if (name == NULL)
-    return -1;
-  if (g_ascii_strcasecmp (name, "csv") == 0)
-    return DASH_DATA_FORMAT_CSV;
-  if (g_ascii_strcasecmp (name, "json") == 0)
-    return DASH_DATA_FORMAT_JSON;
-  if (g_ascii_strcasecmp (name, "gexf") == 0)
-    return DASH_DATA_FORMAT_GEXF;
-  if (g_ascii_strcasecmp (name, "graphml") == 0)
-    return DASH_DATA_FORMAT_GRAPHML;
-  return -1;
+  static const char * const names[] = {
+    [DASH_DATA_FORMAT_CSV] = "csv",
+    [DASH_DATA_FORMAT_JSON] = "json",
+    [DASH_DATA_FORMAT_GEXF] = "gexf",
+    [DASH_DATA_FORMAT_GRAPHML] = "graphml",
+  };
+
+  return name_index (name, names, G_N_ELEMENTS (names));
 }
 
 /* CRC-32 as PNG uses it (ISO 3309, reflected, polynomial 0xedb88320). */
