@@ -569,6 +569,117 @@ test_list_model_lazy (Fixture       *f,
                    dash_article_get_id (a));
 }
 
+static void
+test_filter_json (void)
+{
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(DashFilter) back = NULL;
+  g_autoptr(DashFilter) empty = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  dash_filter_set_query (filter, "chip \"export controls\"");
+  dash_filter_set_source (filter, "Alpha «news»");
+  dash_filter_set_topic (filter, "trade_war");
+  dash_filter_set_entity (filter, "Xi Jinping");
+  filter->from = 1704844800;
+  filter->to = 1710028800;
+  filter->sort = DASH_SORT_RELEVANCE;
+
+  json = dash_filter_to_json (filter);
+  back = dash_filter_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_true (dash_filter_equal (filter, back));
+  g_assert_false (dash_filter_is_empty (back));
+
+  empty = dash_filter_new_from_json ("{}", &error);
+  g_assert_no_error (error);
+  g_assert_true (dash_filter_is_empty (empty));
+  g_assert_false (dash_filter_equal (empty, filter));
+
+  g_assert_null (dash_filter_new_from_json ("[1, 2]", &error));
+  g_assert_error (error, DASH_ERROR, DASH_ERROR_QUERY);
+  g_clear_error (&error);
+  g_assert_null (dash_filter_new_from_json ("{\"query\": ", &error));
+  g_assert_error (error, DASH_ERROR, DASH_ERROR_QUERY);
+}
+
+static void
+test_saved_searches (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(DashSavedSearch) beta = NULL;
+  g_autoptr(DashSavedSearch) tariffs = NULL;
+  g_autoptr(DashSavedSearch) again = NULL;
+  g_autoptr(GPtrArray) searches = NULL;
+  g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  guint count = 99;
+
+  dash_filter_set_source (filter, "Beta");
+  filter->limit = 1;
+  beta = dash_corpus_save_search (f->corpus, "  Beta stories ", filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (beta->name, ==, "Beta stories");
+  g_assert_cmpstr (beta->filter->source, ==, "Beta");
+  /* The limit of the view it was saved from is not part of the search. */
+  g_assert_cmpuint (beta->filter->limit, ==, 0);
+
+  /* Nothing is new right after saving. */
+  g_assert_true (dash_corpus_count_new_stories (f->corpus, beta, &count, &error));
+  g_assert_cmpuint (count, ==, 0);
+
+  /* Seen long ago: both Beta stories were imported since. */
+  g_assert_true (dash_corpus_mark_saved_search_seen (f->corpus, beta->id, 1000, &error));
+  again = dash_corpus_get_saved_search (f->corpus, beta->id, &error);
+  g_assert_cmpint (again->seen, ==, 1000);
+  g_assert_true (dash_corpus_count_new_stories (f->corpus, again, &count, &error));
+  g_assert_cmpuint (count, ==, 2);
+  g_ptr_array_add (more, make_article ("Beta follows up", "Another story from Beta.",
+                                       "https://b.example.com/5", "Beta", "2024-04-01"));
+  g_ptr_array_add (more, make_article ("Alpha follows up", "Another story from Alpha.",
+                                       "https://a.example.com/6", "Alpha", "2024-04-01"));
+  g_assert_true (dash_corpus_add_articles (f->corpus, more, NULL, NULL, &error));
+  g_assert_true (dash_corpus_count_new_stories (f->corpus, again, &count, &error));
+  g_assert_cmpuint (count, ==, 3);
+
+  dash_filter_set_source (filter, NULL);
+  dash_filter_set_query (filter, "tariffs");
+  tariffs = dash_corpus_save_search (f->corpus, "Tariffs", filter, &error);
+  g_assert_no_error (error);
+
+  /* Names are unique. */
+  g_assert_false (dash_corpus_rename_saved_search (f->corpus, tariffs->id, "Beta stories", &error));
+  g_assert_error (error, DASH_ERROR, DASH_ERROR_QUERY);
+  g_clear_error (&error);
+  g_assert_false (dash_corpus_rename_saved_search (f->corpus, tariffs->id, "  ", &error));
+  g_assert_error (error, DASH_ERROR, DASH_ERROR_QUERY);
+  g_clear_error (&error);
+  g_assert_true (dash_corpus_rename_saved_search (f->corpus, tariffs->id, "Steel tariffs", &error));
+  g_assert_true (dash_corpus_set_saved_search_notify (f->corpus, tariffs->id, TRUE, &error));
+
+  /* They survive reopening, by name. */
+  g_clear_object (&f->corpus);
+  f->corpus = dash_corpus_open (f->path, &error);
+  g_assert_no_error (error);
+  searches = dash_corpus_list_saved_searches (f->corpus, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (searches->len, ==, 2);
+  g_assert_cmpstr (((DashSavedSearch *) searches->pdata[0])->name, ==, "Beta stories");
+  g_assert_cmpstr (((DashSavedSearch *) searches->pdata[1])->name, ==, "Steel tariffs");
+  g_assert_cmpstr (((DashSavedSearch *) searches->pdata[1])->filter->query, ==, "tariffs");
+  g_assert_true (((DashSavedSearch *) searches->pdata[1])->notify);
+  g_assert_false (((DashSavedSearch *) searches->pdata[0])->notify);
+
+  g_assert_true (dash_corpus_delete_saved_search (f->corpus, beta->id, &error));
+  g_assert_false (dash_corpus_delete_saved_search (f->corpus, beta->id, &error));
+  g_assert_error (error, DASH_ERROR, DASH_ERROR_NOT_FOUND);
+  g_clear_pointer (&searches, g_ptr_array_unref);
+  searches = dash_corpus_list_saved_searches (f->corpus, NULL);
+  g_assert_cmpuint (searches->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,6 +700,8 @@ main (int   argc,
   ADD ("/corpus/open/newer-schema", test_newer_schema, NULL);
   ADD ("/corpus/open/read-only", test_read_only, "filled");
   ADD ("/corpus/list-model/lazy", test_list_model_lazy, "filled");
+  ADD ("/corpus/saved-searches", test_saved_searches, "filled");
+  g_test_add_func ("/corpus/filter/json", test_filter_json);
   g_test_add_func ("/corpus/open/corrupt", test_corrupt);
   g_test_add_func ("/corpus/open/foreign", test_foreign_database);
 

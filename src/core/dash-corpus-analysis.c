@@ -123,7 +123,7 @@ static gboolean
 filter_is_plain (const DashFilter *filter)
 {
   return filter == NULL || (filter->query == NULL && filter->from == 0 && filter->to == 0 &&
-                            filter->source == NULL);
+                            filter->source == NULL && filter->imported_after == 0);
 }
 
 /* The first day (in days since the epoch) of the bucket holding @day. */

@@ -156,6 +156,17 @@ static const char *migrations[] = {
   "  failures INTEGER NOT NULL DEFAULT 0"
   ");"
   "CREATE INDEX articles_origin ON articles (origin);",
+
+  /* 5: searches the user saved (a filter as JSON, see dash_filter_to_json()), with the
+   * time they were last looked at, so that the stories imported since count as new. */
+  "CREATE TABLE saved_searches ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  filter TEXT NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  seen INTEGER NOT NULL,"
+  "  notify INTEGER NOT NULL DEFAULT 0"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == DASH_CORPUS_SCHEMA_VERSION);
@@ -702,7 +713,8 @@ run_ids_query (DashCorpus        *self,
   DashSort sort = filter != NULL ? filter->sort : DASH_SORT_DATE_DESC;
   gboolean filtered = filter != NULL && (filter->from != 0 || filter->to != 0 ||
                                          filter->source != NULL || filter->topic != NULL ||
-                                         filter->entity != NULL);
+                                         filter->entity != NULL ||
+                                         filter->imported_after != 0);
   int rc;
   int n = 1;
 
@@ -737,6 +749,8 @@ run_ids_query (DashCorpus        *self,
       if (filter != NULL && filter->entity != NULL)
         g_string_append (sql, " AND a.id IN (SELECT ae.article_id FROM article_entities ae "
                               "JOIN entities e ON e.id = ae.entity_id WHERE e.name = ?7)");
+      if (filter != NULL && filter->imported_after != 0)
+        g_string_append (sql, " AND a.imported > ?8");
 
       if (sort == DASH_SORT_RELEVANCE && match != NULL)
         g_string_append (sql, " ORDER BY rank, a.published DESC");
@@ -768,6 +782,8 @@ run_ids_query (DashCorpus        *self,
         sqlite3_bind_text (stmt, 6, filter->topic, -1, SQLITE_TRANSIENT);
       if (filter->entity != NULL)
         sqlite3_bind_text (stmt, 7, filter->entity, -1, SQLITE_TRANSIENT);
+      if (filter->imported_after != 0)
+        sqlite3_bind_int64 (stmt, 8, filter->imported_after);
     }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

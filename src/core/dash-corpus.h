@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 #define DASH_TYPE_CORPUS (dash_corpus_get_type ())
 G_DECLARE_FINAL_TYPE (DashCorpus, dash_corpus, DASH, CORPUS, GObject)
 
-#define DASH_CORPUS_SCHEMA_VERSION 4
+#define DASH_CORPUS_SCHEMA_VERSION 5
 
 typedef struct {
   guint  articles;
@@ -156,6 +156,52 @@ char        *dash_corpus_add_topic     (DashCorpus       *self,
                                         const char       *query,
                                         GError          **error);
 
+/* A search the user saved: a filter under a name, with the time its stories were last
+ * looked at (Unix seconds), so that those imported since count as new. */
+typedef struct {
+  gint64      id;
+  char       *name;
+  DashFilter *filter;
+  gint64      created;
+  gint64      seen;
+  gboolean    notify;   /* Tell the user when a refresh brings new stories for it. */
+} DashSavedSearch;
+
+void         dash_saved_search_free    (DashSavedSearch  *search);
+/* (element-type DashSavedSearch) by name. */
+GPtrArray   *dash_corpus_list_saved_searches  (DashCorpus        *self,
+                                               GError           **error);
+DashSavedSearch *dash_corpus_get_saved_search (DashCorpus        *self,
+                                               gint64             id,
+                                               GError           **error);
+/* Saves @filter (its limit and imported_after aside) as @name, seen now; a search of
+ * that name gets the new filter. An empty name gives DASH_ERROR_QUERY. */
+DashSavedSearch *dash_corpus_save_search      (DashCorpus        *self,
+                                               const char        *name,
+                                               const DashFilter  *filter,
+                                               GError           **error);
+gboolean     dash_corpus_delete_saved_search  (DashCorpus        *self,
+                                               gint64             id,
+                                               GError           **error);
+gboolean     dash_corpus_rename_saved_search  (DashCorpus        *self,
+                                               gint64             id,
+                                               const char        *name,
+                                               GError           **error);
+/* Records that the user looked at the search's stories at @when (Unix seconds). */
+gboolean     dash_corpus_mark_saved_search_seen (DashCorpus      *self,
+                                               gint64             id,
+                                               gint64             when,
+                                               GError           **error);
+gboolean     dash_corpus_set_saved_search_notify (DashCorpus     *self,
+                                               gint64             id,
+                                               gboolean           notify,
+                                               GError           **error);
+/* Stories of @search imported after it was last seen; FALSE with @error on failure. */
+gboolean     dash_corpus_count_new_stories    (DashCorpus            *self,
+                                               const DashSavedSearch *search,
+                                               guint                 *count,
+                                               GError               **error);
+
 /* A story's topics (element-type DashTopicStat, with score, best first) and its
  * distinct entities (element-type DashEntityStat) with their mentions' offsets
  * (element-type DashMention) in the same order. */
@@ -255,6 +301,7 @@ GPtrArray   *dash_corpus_edge_evidence (DashCorpus       *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashEntityStat, dash_entity_stat_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashTopicStat, dash_topic_stat_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashGraph, dash_graph_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashSavedSearch, dash_saved_search_free)
 
 /* Internal, for DashAnalyzer: key/value pairs kept in the database; replacing the
  * analysis of stored stories; rebuilding the per-day counts after it. */

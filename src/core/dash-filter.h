@@ -19,6 +19,7 @@ struct _DashFilter {
   char    *source;   /* Source name, exact. */
   char    *topic;    /* Topic id: "trade_war", or a user topic's. */
   char    *entity;   /* Entity name, exact (any type). */
+  gint64   imported_after; /* Only stories imported after this Unix time; 0 for all. */
   guint    limit;    /* 0 for no limit. */
   DashSort sort;
 };
@@ -32,6 +33,16 @@ void        dash_filter_set_query  (DashFilter *self, const char *query);
 void        dash_filter_set_source (DashFilter *self, const char *source);
 void        dash_filter_set_topic  (DashFilter *self, const char *topic);
 void        dash_filter_set_entity (DashFilter *self, const char *entity);
+
+/* Whether @a and @b select the same stories in the same order (the limit included). */
+gboolean    dash_filter_equal      (const DashFilter *a, const DashFilter *b);
+/* Whether @self selects every story (its sort and limit aside). */
+gboolean    dash_filter_is_empty   (const DashFilter *self);
+/* A JSON object holding the fields that are set, to store a filter; and back. A text
+ * that is not such an object gives DASH_ERROR_QUERY. */
+char       *dash_filter_to_json    (const DashFilter *self);
+DashFilter *dash_filter_new_from_json (const char  *json,
+                                       GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashFilter, dash_filter_free)
 
