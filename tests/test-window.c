@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dash-location.h"
 #include "dash-overview-page.h"
 #include "dash-reader.h"
 #include "dash-stories-page.h"
@@ -102,6 +103,19 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("dash-test-window-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->db_path = g_build_filename (fixture->dir, "corpus.db", NULL);
+
+  /* Each test starts from the default settings (the memory backend lives as long as
+   * the process). */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("org.example.Dashboard");
+    g_autoptr(GSettingsSchema) schema = NULL;
+    g_auto(GStrv) keys = NULL;
+
+    g_object_get (settings, "settings-schema", &schema, NULL);
+    keys = g_settings_schema_list_keys (schema);
+    for (guint i = 0; keys[i] != NULL; i++)
+      g_settings_reset (settings, keys[i]);
+  }
 }
 
 static void
@@ -259,8 +273,13 @@ find_topic_row (DashWindow *window,
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (sidebar, i)) != NULL; i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "location-arg"), id) == 0)
-      return row;
+    {
+      const DashLocation *location = g_object_get_data (G_OBJECT (row), "location");
+
+      if (location != NULL && location->kind == DASH_LOCATION_STORIES &&
+          location->saved_search == 0 && g_strcmp0 (location->filter->topic, id) == 0)
+        return row;
+    }
   return NULL;
 }
 
@@ -586,6 +605,15 @@ test_window_search (Fixture       *fixture,
     g_assert_nonnull (strstr (dash_article_get_snippet (article), "**"));
   }
 
+  /* Enter keeps the search among the recent ones. */
+  g_signal_emit_by_name (entry, "activate");
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("org.example.Dashboard");
+    g_auto(GStrv) recent = g_settings_get_strv (settings, "recent-searches");
+
+    g_assert_cmpstr (recent[0], ==, "ferry");
+  }
+
   /* A word in two stories. */
   gtk_editable_set_text (entry, "tariffs OR councils");
   spin_until (showing_results, window);
@@ -595,6 +623,21 @@ test_window_search (Fixture       *fixture,
 
   gtk_editable_set_text (entry, "");
   spin_until (showing_overview, window);
+
+  /* The overview lists it; choosing it searches again. */
+  {
+    DashOverviewPage *overview = template_child (window, "overview_page");
+    GtkListBox *recent = page_child (overview, DASH_TYPE_OVERVIEW_PAGE, "recent_list");
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (recent, 0);
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (recent)));
+    g_assert_nonnull (row);
+    g_assert_nonnull (find_label (GTK_WIDGET (row), "ferry"));
+    g_signal_emit_by_name (recent, "row-activated", row);
+    spin_until (showing_results, window);
+    g_assert_cmpstr (gtk_editable_get_text (entry), ==, "ferry");
+    g_assert_cmpuint (n_listed_stories (window), ==, 1);
+  }
 
   close_window (window);
 }
@@ -865,6 +908,274 @@ test_window_entity_merge_dialog (Fixture       *fixture,
   close_window (window);
 }
 
+static char **
+chips (DashWindow *window)
+{
+  DashStoriesPage *page = template_child (window, "stories_page");
+
+  return dash_filter_bar_dup_chips (dash_stories_page_get_filter_bar (page));
+}
+
+static void
+assert_chips (DashWindow *window,
+              const char *first,
+              ...)
+{
+  g_auto(GStrv) shown = chips (window);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) expected = NULL;
+  g_autofree char *shown_text = NULL;
+  g_autofree char *expected_text = NULL;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *chip = first; chip != NULL; chip = va_arg (args, const char *))
+    g_strv_builder_add (builder, chip);
+  va_end (args);
+  expected = g_strv_builder_end (builder);
+  shown_text = g_strjoinv (" | ", shown);
+  expected_text = g_strjoinv (" | ", expected);
+  g_assert_cmpstr (shown_text, ==, expected_text);
+}
+
+/* Types into the Filter popover's @field, as the user would, and presses Apply. */
+static void
+apply_in_popover (DashWindow *window,
+                  const char *field,
+                  const char *text)
+{
+  DashStoriesPage *page = template_child (window, "stories_page");
+  DashFilterBar *bar = dash_stories_page_get_filter_bar (page);
+  GtkMenuButton *button = page_child (bar, DASH_TYPE_FILTER_BAR, "add_button");
+
+  /* Opening the popover shows the filter as it is, dropping what a failed try left. */
+  gtk_menu_button_popdown (button);
+  gtk_menu_button_popup (button);
+  gtk_editable_set_text (page_child (bar, DASH_TYPE_FILTER_BAR, field), text);
+  g_signal_emit_by_name (page_child (bar, DASH_TYPE_FILTER_BAR, "apply_button"), "clicked");
+}
+
+/* Filters combine: a topic page narrowed to an entity and a date range, shown as chips
+ * that remove one filter each; Back and Forward walk through them; the date range
+ * stays on in other places until removed. */
+static void
+test_window_filters (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  DashWindow *window = open_window_with_entities (fixture);
+  DashStoriesPage *page = template_child (window, "stories_page");
+  DashFilterBar *bar = dash_stories_page_get_filter_bar (page);
+  GtkWidget *problem = page_child (bar, DASH_TYPE_FILTER_BAR, "problem_label");
+
+  gtk_list_box_select_row (template_child (window, "sidebar_list"),
+                           find_topic_row (window, "trade_war"));
+  assert_chips (window, "Topic: Trade war", NULL);
+  g_assert_cmpuint (n_listed_stories (window), ==, 1);
+
+  /* The trade-war story does not name Japan. */
+  apply_in_popover (window, "entity_entry", "Japan");
+  assert_chips (window, "Topic: Trade war", "Entity: Japan", NULL);
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "Japan");
+  g_assert_cmpuint (n_listed_stories (window), ==, 0);
+
+  dash_filter_bar_remove_chip (bar, 0);
+  assert_chips (window, "Entity: Japan", NULL);
+  g_assert_cmpuint (n_listed_stories (window), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  assert_chips (window, "Topic: Trade war", "Entity: Japan", NULL);
+  g_assert_true (gtk_widget_get_visible (template_child (window, "forward_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.forward", NULL));
+  assert_chips (window, "Entity: Japan", NULL);
+  g_assert_false (gtk_widget_get_visible (template_child (window, "forward_button")));
+
+  /* Mistakes are said in the popover and change nothing. */
+  apply_in_popover (window, "entity_entry", "Atlantis");
+  g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "Atlantis"));
+  assert_chips (window, "Entity: Japan", NULL);
+  apply_in_popover (window, "from_entry", "the day after");
+  g_assert_true (gtk_widget_get_visible (problem));
+  assert_chips (window, "Entity: Japan", NULL);
+
+  /* The Japan story is of 7 March; the range keeps it, then leaves it out. */
+  apply_in_popover (window, "from_entry", "2025-03-06");
+  assert_chips (window, "Entity: Japan", "Date: Since 6 Mar 2025", NULL);
+  g_assert_cmpuint (n_listed_stories (window), ==, 1);
+  apply_in_popover (window, "to_entry", "2025-03-06");
+  assert_chips (window, "Entity: Japan", "Date: 6 Mar 2025", NULL);
+  g_assert_cmpuint (n_listed_stories (window), ==, 0);
+
+  /* The range goes along to another topic, until its chip is removed. */
+  gtk_list_box_select_row (template_child (window, "sidebar_list"),
+                           find_topic_row (window, "trade_war"));
+  assert_chips (window, "Topic: Trade war", "Date: 6 Mar 2025", NULL);
+  dash_filter_bar_remove_chip (bar, 1);
+  assert_chips (window, "Topic: Trade war", NULL);
+  g_signal_emit_by_name (page, "entity-activated", "Germany");
+  assert_chips (window, "Entity: Germany", NULL);
+
+  close_window (window);
+}
+
+static GtkListBoxRow *
+find_sidebar_row (DashWindow *window,
+                  const char *label)
+{
+  GtkListBox *sidebar = template_child (window, "sidebar_list");
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (sidebar, i)) != NULL; i++)
+    if (find_label (GTK_WIDGET (row), label) != NULL)
+      return row;
+  return NULL;
+}
+
+/* A search saved from the filter bar shows in the sidebar with its count of new stories,
+ * which seeing it clears; the window opens again where it was. */
+static void
+test_window_saved_search (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  DashWindow *window = open_window_with_entities (fixture);
+  DashCorpus *corpus = dash_window_get_corpus (window);
+  DashStoriesPage *page = template_child (window, "stories_page");
+  DashFilterBar *bar = dash_stories_page_get_filter_bar (page);
+  g_autoptr(GSettings) settings = g_settings_new ("org.example.Dashboard");
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_view = NULL;
+  GtkListBoxRow *row;
+  GtkWidget *count;
+
+  g_signal_emit_by_name (page, "entity-activated", "Japan");
+  g_assert_true (gtk_widget_get_visible (page_child (bar, DASH_TYPE_FILTER_BAR, "save_button")));
+  g_assert_true (dash_filter_bar_save (bar, "Japan watch", &error));
+  g_assert_no_error (error);
+
+  row = find_sidebar_row (window, "Japan watch");
+  g_assert_nonnull (row);
+  /* Nothing is new yet. */
+  g_assert_null (g_object_get_data (G_OBJECT (row), "count-label"));
+
+  /* As if it were last seen long before the import. */
+  saved = dash_corpus_list_saved_searches (corpus, &error);
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_true (dash_corpus_mark_saved_search_seen (corpus,
+                                                     ((DashSavedSearch *) saved->pdata[0])->id,
+                                                     1000, &error));
+  dash_corpus_notify_changed (corpus);
+  row = find_sidebar_row (window, "Japan watch");
+  count = g_object_get_data (G_OBJECT (row), "count-label");
+  g_assert_nonnull (count);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "1 new");
+  g_assert_true (gtk_widget_get_visible (count));
+
+  gtk_list_box_select_row (template_child (window, "sidebar_list"), row);
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "Japan watch");
+  g_assert_cmpuint (n_listed_stories (window), ==, 1);
+  g_assert_false (gtk_widget_get_visible (count));
+  g_assert_true (gtk_widget_get_visible (page_child (bar, DASH_TYPE_FILTER_BAR, "saved_button")));
+  g_assert_false (gtk_widget_get_visible (page_child (bar, DASH_TYPE_FILTER_BAR, "save_button")));
+
+  /* Notify is a toggle of the saved search, kept in the database. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "bar.notify-new", NULL));
+  g_clear_pointer (&saved, g_ptr_array_unref);
+  saved = dash_corpus_list_saved_searches (corpus, &error);
+  g_assert_true (((DashSavedSearch *) saved->pdata[0])->notify);
+
+  expected_view = g_strdup_printf ("saved:%" G_GINT64_FORMAT,
+                                   ((DashSavedSearch *) saved->pdata[0])->id);
+  {
+    g_autofree char *view = g_settings_get_string (settings, "last-view");
+    g_assert_cmpstr (view, ==, expected_view);
+  }
+
+  /* F9 hides the sidebar on a wide window, and the choice is kept. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  if (!adw_leaflet_get_folded (template_child (window, "leaflet")))
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+      g_assert_false (gtk_widget_get_visible (template_child (window, "sidebar")));
+      g_assert_false (g_settings_get_boolean (settings, "sidebar-visible"));
+    }
+
+  close_window (window);
+
+  /* The window opens where it was, sidebar hidden. */
+  window = open_window (fixture->db_path);
+  page = template_child (window, "stories_page");
+  g_assert_cmpstr (visible_content (window), ==, "stories");
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "Japan watch");
+  g_assert_false (gtk_widget_get_visible (template_child (window, "sidebar")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_true (gtk_widget_get_visible (template_child (window, "sidebar")));
+
+  /* Deleting it leaves its page. */
+  bar = dash_stories_page_get_filter_bar (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "bar.delete-saved", NULL));
+  g_assert_cmpstr (visible_content (window), ==, "overview");
+  g_assert_null (find_sidebar_row (window, "Japan watch"));
+
+  close_window (window);
+}
+
+/* The first-run page opens the demo library: the stories the project wrote, in a
+ * database of their own, said to be a demo; leaving it returns to the user's. */
+static void
+test_window_demo (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  DashWindow *window = open_window (fixture->db_path);
+  g_autofree char *subtitle = NULL;
+
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+  g_assert_false (dash_window_get_demo (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
+  g_assert_true (dash_window_get_demo (window));
+  spin_until (import_finished, window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpstr (visible_page (window), ==, "browse");
+  g_assert_cmpstr (visible_content (window), ==, "overview");
+  g_assert_true (g_str_has_prefix (story_count (window), "Demo Library · "));
+  g_assert_true (gtk_revealer_get_reveal_child (template_child (window, "demo_revealer")));
+  /* Every built-in topic has stories there. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *topics[] = { "trade_war", "ai", "defense" };
+      GtkListBoxRow *row = find_topic_row (window, topics[i]);
+
+      g_assert_nonnull (row);
+      gtk_list_box_select_row (template_child (window, "sidebar_list"), row);
+      g_assert_cmpuint (n_listed_stories (window), >=, 15);
+    }
+  /* The user's database was left alone. */
+  {
+    g_autoptr(DashCorpus) mine = dash_corpus_open (fixture->db_path, NULL);
+    DashCorpusStats stats = { 0, };
+
+    g_assert_true (dash_corpus_get_stats (mine, &stats, NULL));
+    g_assert_cmpuint (stats.articles, ==, 0);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-demo", NULL));
+  g_assert_false (dash_window_get_demo (window));
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+  g_assert_false (gtk_revealer_get_reveal_child (template_child (window, "demo_revealer")));
+
+  /* Opening it again finds it ready, with nothing imported twice. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
+  g_assert_false (dash_window_get_importing (window));
+  subtitle = g_strdup (story_count (window));
+  g_assert_true (g_str_has_prefix (subtitle, "Demo Library · "));
+
+  close_window (window);
+}
+
 static void
 skip_test (gconstpointer data)
 {
@@ -905,6 +1216,9 @@ main (int   argc,
   add_test ("/window/database/corrupt", test_window_database_corrupt);
   add_test ("/window/navigate/topic", test_window_navigate_topic);
   add_test ("/window/search", test_window_search);
+  add_test ("/window/filters", test_window_filters);
+  add_test ("/window/demo", test_window_demo);
+  add_test ("/window/saved-search", test_window_saved_search);
   add_test ("/window/entity/rename", test_window_entity_rename);
   add_test ("/window/entity/hide", test_window_entity_hide);
   add_test ("/window/entity/merge", test_window_entity_merge);

@@ -14,6 +14,12 @@
 #define N_MONTHS   12
 #define N_ENTITIES 10
 #define N_LATEST   10
+/* Bursts shown, among those of the topics and of this many top entities, that end in
+ * the last weeks of the corpus. */
+#define N_MOVING            5
+#define N_BURST_ENTITIES    30
+#define MOVING_WEEKS        8
+#define SECONDS_PER_WEEK    (7 * 86400)
 
 struct _DashOverviewPage
 {
@@ -29,6 +35,10 @@ struct _DashOverviewPage
   GtkFlowBox *topics_box;
   GtkListBox *entities_list;
   GtkListBox *latest_list;
+  GtkLabel   *moving_heading;
+  GtkListBox *moving_list;
+  GtkLabel   *recent_heading;
+  GtkListBox *recent_list;
 };
 
 G_DEFINE_FINAL_TYPE (DashOverviewPage, dash_overview_page, GTK_TYPE_WIDGET)
@@ -37,6 +47,8 @@ enum {
   TOPIC_ACTIVATED,
   ENTITY_ACTIVATED,
   ARTICLE_ACTIVATED,
+  FILTER_ACTIVATED,
+  SEARCH_ACTIVATED,
   N_SIGNALS
 };
 
@@ -270,6 +282,176 @@ show_latest (DashOverviewPage *self,
     }
 }
 
+/* A burst found for what @filter selects (a topic or an entity) named @name. */
+typedef struct {
+  char       *name;
+  DashFilter *filter;
+  DashBurst  *burst;
+} Moving;
+
+static void
+moving_free (Moving *moving)
+{
+  g_free (moving->name);
+  dash_filter_free (moving->filter);
+  dash_burst_free (moving->burst);
+  g_free (moving);
+}
+
+static int
+compare_moving (gconstpointer a,
+                gconstpointer b)
+{
+  const Moving *x = *(const Moving * const *) a;
+  const Moving *y = *(const Moving * const *) b;
+
+  if (x->burst->ratio != y->burst->ratio)
+    return x->burst->ratio < y->burst->ratio ? 1 : -1;
+  return (int) y->burst->count - (int) x->burst->count;
+}
+
+/* Adds the bursts of @filter's stories that end after @since. */
+static void
+collect_bursts (GPtrArray        *moving,
+                DashCorpus       *corpus,
+                const DashFilter *filter,
+                const char       *name,
+                gint64            since)
+{
+  g_autoptr(GPtrArray) bursts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bursts = dash_corpus_bursts (corpus, filter, &error);
+  if (bursts == NULL)
+    {
+      g_warning ("Cannot find the bursts of %s: %s", name, error->message);
+      return;
+    }
+  for (guint i = 0; i < bursts->len; i++)
+    {
+      DashBurst *burst = g_ptr_array_index (bursts, i);
+      Moving *item;
+
+      if (burst->end <= since)
+        continue;
+      item = g_new0 (Moving, 1);
+      item->name = g_strdup (name);
+      item->filter = dash_filter_copy (filter);
+      item->filter->from = burst->start;
+      item->filter->to = burst->end;
+      item->burst = g_ptr_array_steal_index (bursts, i--);
+      g_ptr_array_add (moving, item);
+    }
+}
+
+static GtkWidget *
+moving_row_new (const Moving *moving)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GDateTime) week = g_date_time_new_from_unix_utc (moving->burst->start);
+  /* Translators: the week a burst starts, as in "week of 27 Jan 2025". */
+  g_autofree char *day = g_date_time_format (week, _("week of %-d %b %Y"));
+  g_autofree char *ratio = g_strdup_printf ("%.0f", moving->burst->ratio);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = g_markup_escape_text (moving->name, -1);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  /* Translators: a burst: "12× its usual volume, week of 27 Jan 2025 · 9 stories". */
+  subtitle = g_strdup_printf (ngettext ("%s× its usual volume, %s · %'u story",
+                                        "%s× its usual volume, %s · %'u stories",
+                                        moving->burst->count),
+                              ratio, day, moving->burst->count);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "filter", dash_filter_copy (moving->filter),
+                          (GDestroyNotify) dash_filter_free);
+  return row;
+}
+
+/* What rose far above its usual volume in the last weeks of the corpus: the topics and
+ * the top entities, steepest first. */
+static void
+show_moving (DashOverviewPage *self,
+             DashCorpus       *corpus)
+{
+  g_autoptr(GPtrArray) moving = g_ptr_array_new_with_free_func ((GDestroyNotify) moving_free);
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  DashCorpusStats stats = { 0, };
+  gint64 since;
+
+  dash_list_box_remove_all (self->moving_list);
+  if (!dash_corpus_get_stats (corpus, &stats, NULL) || stats.last == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->moving_heading), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->moving_list), FALSE);
+      return;
+    }
+  since = stats.last - MOVING_WEEKS * SECONDS_PER_WEEK;
+
+  topics = dash_corpus_list_topics (corpus, NULL);
+  for (guint i = 0; topics != NULL && i < topics->len; i++)
+    {
+      const DashTopicStat *topic = g_ptr_array_index (topics, i);
+      g_autoptr(DashFilter) filter = dash_filter_new ();
+
+      dash_filter_set_topic (filter, topic->id);
+      collect_bursts (moving, corpus, filter, topic->name, since);
+    }
+  entities = dash_corpus_list_entities (corpus, NULL, -1, N_BURST_ENTITIES, NULL);
+  for (guint i = 0; entities != NULL && i < entities->len; i++)
+    {
+      const DashEntityStat *entity = g_ptr_array_index (entities, i);
+      g_autoptr(DashFilter) filter = dash_filter_new ();
+
+      dash_filter_set_entity (filter, entity->name);
+      collect_bursts (moving, corpus, filter, entity->name, since);
+    }
+
+  g_ptr_array_sort (moving, compare_moving);
+  for (guint i = 0; i < moving->len && i < N_MOVING; i++)
+    gtk_list_box_append (self->moving_list, moving_row_new (g_ptr_array_index (moving, i)));
+  if (moving->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("Nothing rose far above its usual volume in the "
+                                       "latest weeks"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->moving_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->moving_heading), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->moving_list), TRUE);
+}
+
+void
+dash_overview_page_set_recent_searches (DashOverviewPage   *self,
+                                        const char * const *searches)
+{
+  guint n = searches != NULL ? g_strv_length ((char **) searches) : 0;
+
+  g_return_if_fail (DASH_IS_OVERVIEW_PAGE (self));
+
+  dash_list_box_remove_all (self->recent_list);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_markup_escape_text (searches[i], -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("edit-find-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "query", g_strdup (searches[i]), g_free);
+      gtk_list_box_append (self->recent_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_heading), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), n > 0);
+}
+
 void
 dash_overview_page_reload (DashOverviewPage *self,
                            DashCorpus       *corpus)
@@ -279,8 +461,31 @@ dash_overview_page_reload (DashOverviewPage *self,
 
   show_stats (self, corpus);
   show_topics (self, corpus);
+  show_moving (self, corpus);
   show_entities (self, corpus);
   show_latest (self, corpus);
+}
+
+static void
+moving_row_activated_cb (DashOverviewPage *self,
+                         GtkListBoxRow    *row,
+                         GtkListBox       *list_box)
+{
+  const DashFilter *filter = g_object_get_data (G_OBJECT (row), "filter");
+
+  if (filter != NULL)
+    g_signal_emit (self, signals[FILTER_ACTIVATED], 0, filter);
+}
+
+static void
+recent_row_activated_cb (DashOverviewPage *self,
+                         GtkListBoxRow    *row,
+                         GtkListBox       *list_box)
+{
+  const char *query = g_object_get_data (G_OBJECT (row), "query");
+
+  if (query != NULL)
+    g_signal_emit (self, signals[SEARCH_ACTIVATED], 0, query);
 }
 
 static void
@@ -335,6 +540,14 @@ dash_overview_page_class_init (DashOverviewPageClass *klass)
   signals[ARTICLE_ACTIVATED] =
     g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, DASH_TYPE_ARTICLE);
+  /* Stories a burst row leads to: its topic or entity in the weeks of the burst. */
+  signals[FILTER_ACTIVATED] =
+    g_signal_new ("filter-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  DASH_TYPE_FILTER | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals[SEARCH_ACTIVATED] =
+    g_signal_new ("search-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Dashboard/dash-overview-page.ui");
@@ -349,6 +562,12 @@ dash_overview_page_class_init (DashOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DashOverviewPage, latest_list);
   gtk_widget_class_bind_template_callback (widget_class, entities_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, latest_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, moving_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, DashOverviewPage, moving_heading);
+  gtk_widget_class_bind_template_child (widget_class, DashOverviewPage, moving_list);
+  gtk_widget_class_bind_template_child (widget_class, DashOverviewPage, recent_heading);
+  gtk_widget_class_bind_template_child (widget_class, DashOverviewPage, recent_list);
   gtk_widget_class_set_css_name (widget_class, "overviewpage");
 }
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dash-filter-bar.h"
 #include "dash-stories-page.h"
 #include "dash-story-row.h"
 #include "dash-timeline-view.h"
@@ -34,6 +35,7 @@ struct _DashStoriesPage
   GtkLabel        *subtitle_label;
   GtkLabel        *aliases_label;
   GtkMenuButton   *entity_button;
+  DashFilterBar   *filter_bar;
   GtkStack        *list_stack;
   GtkListView     *list_view;
   GtkNoSelection  *selection;
@@ -52,6 +54,9 @@ enum {
   ENTITY_RENAMED,
   ENTITY_MERGED,
   ENTITY_HIDDEN,
+  FILTER_CHANGED,
+  SAVED_SEARCHES_CHANGED,
+  SAVED_SEARCH_DELETED,
   N_SIGNALS
 };
 
@@ -252,6 +257,7 @@ dash_stories_page_show (DashStoriesPage      *self,
   gtk_label_set_label (self->title_label, title);
   g_set_object (&self->corpus, corpus);
   show_entity (self, corpus, entity);
+  dash_filter_bar_set_filter (self->filter_bar, corpus, filter, NULL);
 
   stories = dash_corpus_query (corpus, filter, &error);
   if (stories == NULL)
@@ -297,6 +303,44 @@ dash_stories_page_show (DashStoriesPage      *self,
   show_timeline (self, corpus, filter, title);
 
   show_entities (self, corpus, filter, entity);
+}
+
+void
+dash_stories_page_set_saved_search (DashStoriesPage       *self,
+                                    const DashSavedSearch *saved)
+{
+  g_return_if_fail (DASH_IS_STORIES_PAGE (self));
+  g_return_if_fail (self->corpus != NULL);
+
+  dash_filter_bar_set_filter (self->filter_bar, self->corpus,
+                              dash_filter_bar_get_filter (self->filter_bar), saved);
+}
+
+DashFilterBar *
+dash_stories_page_get_filter_bar (DashStoriesPage *self)
+{
+  g_return_val_if_fail (DASH_IS_STORIES_PAGE (self), NULL);
+  return self->filter_bar;
+}
+
+static void
+filter_changed_cb (DashStoriesPage  *self,
+                   const DashFilter *filter)
+{
+  g_signal_emit (self, signals[FILTER_CHANGED], 0, filter);
+}
+
+static void
+saved_searches_changed_cb (DashStoriesPage *self)
+{
+  g_signal_emit (self, signals[SAVED_SEARCHES_CHANGED], 0);
+}
+
+static void
+saved_search_deleted_cb (DashStoriesPage *self,
+                         gint64           id)
+{
+  g_signal_emit (self, signals[SAVED_SEARCH_DELETED], 0, id);
 }
 
 /* Clean-up of the entity shown. Each edit tells the window first (so that it can follow
@@ -763,7 +807,20 @@ dash_stories_page_class_init (DashStoriesPageClass *klass)
     g_signal_new ("entity-hidden", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
 
+  /* The filter the user asks for instead, from the chips or the Filter popover. */
+  signals[FILTER_CHANGED] =
+    g_signal_new ("filter-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  DASH_TYPE_FILTER | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals[SAVED_SEARCHES_CHANGED] =
+    g_signal_new ("saved-searches-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SAVED_SEARCH_DELETED] =
+    g_signal_new ("saved-search-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
   g_type_ensure (DASH_TYPE_TIMELINE_VIEW);
+  g_type_ensure (DASH_TYPE_FILTER_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/Dashboard/dash-stories-page.ui");
@@ -772,6 +829,7 @@ dash_stories_page_class_init (DashStoriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, aliases_label);
   gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, entity_button);
+  gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, selection);
@@ -782,6 +840,9 @@ dash_stories_page_class_init (DashStoriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DashStoriesPage, entities_list);
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, entities_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, saved_searches_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, saved_search_deleted_cb);
   gtk_widget_class_set_css_name (widget_class, "storiespage");
 
   gtk_widget_class_install_action (widget_class, "entity.rename", NULL, rename_action);

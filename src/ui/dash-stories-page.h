@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "dash-core.h"
+#include "dash-filter-bar.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,10 @@ void        dash_stories_page_show       (DashStoriesPage      *self,
                                           const char           *subtitle,
                                           const DashFilter     *filter,
                                           const DashEntityStat *entity);
+/* Marks the page as showing @saved (NULL for none), after dash_stories_page_show(). */
+void        dash_stories_page_set_saved_search (DashStoriesPage       *self,
+                                                const DashSavedSearch *saved);
+DashFilterBar *dash_stories_page_get_filter_bar (DashStoriesPage     *self);
 /* The stories shown, or NULL. */
 GListModel *dash_stories_page_get_model  (DashStoriesPage      *self);
 const char *dash_stories_page_get_title  (DashStoriesPage      *self);

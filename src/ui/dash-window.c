@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "dash-location.h"
 #include "dash-overview-page.h"
 #include "dash-reader.h"
 #include "dash-stories-page.h"
@@ -18,54 +20,10 @@
 #define N_LISTED_ENTITIES 200
 /* Places Back can return to. */
 #define MAX_HISTORY 100
-
-/* What the content area shows. */
-typedef enum {
-  LOCATION_OVERVIEW,
-  LOCATION_TOPIC,      /* arg: topic id */
-  LOCATION_ENTITIES,
-  LOCATION_ENTITY,     /* arg: entity name */
-  LOCATION_SOURCES,
-  LOCATION_SOURCE,     /* arg: source name */
-  LOCATION_SEARCH,     /* arg: query */
-  LOCATION_ARTICLE,    /* article */
-} LocationKind;
-
-typedef struct {
-  LocationKind  kind;
-  char         *arg;
-  DashArticle  *article;
-} Location;
-
-static Location *
-location_new (LocationKind  kind,
-              const char   *arg,
-              DashArticle  *article)
-{
-  Location *location = g_new0 (Location, 1);
-
-  location->kind = kind;
-  location->arg = g_strdup (arg);
-  location->article = article != NULL ? g_object_ref (article) : NULL;
-  return location;
-}
-
-static void
-location_free (Location *location)
-{
-  g_clear_pointer (&location->arg, g_free);
-  g_clear_object (&location->article);
-  g_free (location);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Location, location_free)
-
-static gboolean
-location_equal (const Location *a,
-                const Location *b)
-{
-  return a->kind == b->kind && g_strcmp0 (a->arg, b->arg) == 0 && a->article == b->article;
-}
+/* The stories of the demo library, written by the project, in the core's resources. */
+#define DEMO_RESOURCE "/org/example/Dashboard/core/demo/demo-library.json"
+/* Searches kept in the recent-searches setting. */
+#define MAX_RECENT_SEARCHES 8
 
 struct _DashWindow
 {
@@ -73,6 +31,10 @@ struct _DashWindow
 
   char                 *database_path;
   DashCorpus           *corpus;
+  /* Set while the window shows the demo library instead of the user's database. */
+  gboolean              demo;
+  /* The demo stories written out for their import, removed after it. */
+  char                 *demo_source;
   GSettings            *settings;   /* NULL when the schema is not installed. */
 
   /* The running import, if any. */
@@ -82,9 +44,15 @@ struct _DashWindow
 
   GtkFileChooserNative *chooser;
 
-  /* Navigation: where we are, and where Back leads (oldest first). */
-  Location             *location;
+  /* Navigation: where we are, where Back leads (oldest first) and where Forward leads
+   * (nearest last). */
+  DashLocation         *location;
   GPtrArray            *history;
+  GPtrArray            *forward;
+  /* The date range the user chose on a timeline: it stays on as they move around,
+   * until they remove it. 0 for no bound. */
+  gint64                range_from;
+  gint64                range_to;
   /* Topic id → name, from the sidebar. */
   GHashTable           *topic_names;
   /* Set while the sidebar follows the content, so that it does not navigate. */
@@ -97,11 +65,14 @@ struct _DashWindow
   GtkProgressBar       *import_progress;
   GtkStack             *stack;
   AdwStatusPage        *error_page;
+  GtkRevealer          *demo_revealer;
   AdwWindowTitle       *window_title;
   GtkButton            *back_button;
+  GtkButton            *forward_button;
   GtkSearchEntry       *search_entry;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
+  GtkWidget            *sidebar_separator;
   GtkListBox           *sidebar_list;
   GtkStack             *content_stack;
   DashOverviewPage     *overview_page;
@@ -125,18 +96,22 @@ static GParamSpec *properties[N_PROPS];
 static GSettings *
 lookup_settings (void)
 {
+  static const char *keys[] = {
+    "window-width", "window-height", "window-maximized", "last-import-folder",
+    "sidebar-visible", "last-view", "recent-searches",
+  };
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
   if (source == NULL)
     return NULL;
   schema = g_settings_schema_source_lookup (source, "org.example.Dashboard", TRUE);
-  if (schema == NULL ||
-      !g_settings_schema_has_key (schema, "window-width") ||
-      !g_settings_schema_has_key (schema, "window-height") ||
-      !g_settings_schema_has_key (schema, "window-maximized") ||
-      !g_settings_schema_has_key (schema, "last-import-folder"))
+  if (schema == NULL)
     return NULL;
+  /* An older schema installed elsewhere would abort on a missing key. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (!g_settings_schema_has_key (schema, keys[i]))
+      return NULL;
 
   return g_settings_new_full (schema, NULL, NULL);
 }
@@ -179,6 +154,9 @@ update_actions (DashWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-files", can_import);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", can_import);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->job != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo",
+                                 !self->demo && self->job == NULL && self->database_path != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-demo", self->demo);
 }
 
 static void
@@ -199,17 +177,38 @@ update_back_button (DashWindow *self)
   gboolean folded_on_content = adw_leaflet_get_folded (self->leaflet) &&
                                adw_leaflet_get_visible_child (self->leaflet) != self->sidebar;
   gboolean can_go_back = self->history->len > 0 || folded_on_content;
+  gboolean can_go_forward = self->forward->len > 0;
+  gboolean browsing = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "browse") == 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
-                          can_go_back &&
-                          g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "browse") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back && browsing);
+  gtk_widget_set_visible (GTK_WIDGET (self->forward_button), can_go_forward && browsing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forward", can_go_forward);
+}
+
+/* Whether the sidebar row that leads to @row_location stands for @location: a topic's
+ * row still does when a date range narrows the topic. */
+static gboolean
+row_matches (const DashLocation *row_location,
+             const DashLocation *location)
+{
+  const DashFilter *a = row_location->filter;
+  const DashFilter *b = location->filter;
+
+  if (row_location->kind != location->kind)
+    return FALSE;
+  if (row_location->kind != DASH_LOCATION_STORIES)
+    return TRUE;
+  if (row_location->saved_search != 0 || location->saved_search != 0)
+    return row_location->saved_search == location->saved_search;
+  return g_strcmp0 (a->topic, b->topic) == 0 && g_strcmp0 (a->entity, b->entity) == 0 &&
+         g_strcmp0 (a->source, b->source) == 0 && g_strcmp0 (a->query, b->query) == 0;
 }
 
 /* Selects the sidebar row of @location, or none when it has no row. */
 static void
-sync_sidebar (DashWindow     *self,
-              const Location *location)
+sync_sidebar (DashWindow         *self,
+              const DashLocation *location)
 {
   GtkListBoxRow *row;
 
@@ -217,10 +216,9 @@ sync_sidebar (DashWindow     *self,
   gtk_list_box_unselect_all (self->sidebar_list);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
     {
-      LocationKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "location-kind"));
-      const char *arg = g_object_get_data (G_OBJECT (row), "location-arg");
+      const DashLocation *row_location = g_object_get_data (G_OBJECT (row), "location");
 
-      if (kind == location->kind && g_strcmp0 (arg, location->arg) == 0)
+      if (row_location != NULL && row_matches (row_location, location))
         {
           gtk_list_box_select_row (self->sidebar_list, row);
           break;
@@ -273,113 +271,206 @@ show_sources_list (DashWindow *self)
     }
 }
 
+/* Shows the stories of @location, titled after what selects them: a saved search's
+ * name, else the entity, topic, source or search, in that order. */
+static void
+show_stories (DashWindow   *self,
+              DashLocation *location)
+{
+  g_autoptr(DashSavedSearch) saved = NULL;
+  g_autoptr(DashEntityStat) entity = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  const char *subtitle = NULL;
+  DashFilter *filter;
+
+  if (location->saved_search != 0)
+    {
+      saved = dash_corpus_get_saved_search (self->corpus, location->saved_search, &error);
+      if (saved == NULL)
+        show_toast (self, error->message);
+      else
+        {
+          /* A search restored from the settings holds nothing but its id. */
+          if (dash_filter_is_empty (location->filter))
+            {
+              dash_filter_free (location->filter);
+              location->filter = dash_filter_copy (saved->filter);
+            }
+          /* Its stories are no longer new once shown. */
+          if (!dash_corpus_get_read_only (self->corpus))
+            dash_corpus_mark_saved_search_seen (self->corpus, saved->id,
+                                                g_get_real_time () / G_USEC_PER_SEC, NULL);
+        }
+    }
+
+  filter = location->filter;
+  if (filter->entity != NULL)
+    entity = dash_corpus_find_entity (self->corpus, filter->entity, NULL);
+
+  if (saved != NULL)
+    {
+      title = g_strdup (saved->name);
+      subtitle = _("Saved Search");
+    }
+  else if (filter->entity != NULL)
+    {
+      title = g_strdup (entity != NULL ? entity->name : filter->entity);
+      subtitle = entity != NULL ? dash_entity_type_label (entity->type) : NULL;
+    }
+  else if (filter->topic != NULL)
+    {
+      const char *name = g_hash_table_lookup (self->topic_names, filter->topic);
+
+      title = g_strdup (name != NULL ? name : filter->topic);
+      subtitle = _("Topic");
+    }
+  else if (filter->source != NULL)
+    {
+      title = g_strdup (filter->source);
+      subtitle = _("Source");
+    }
+  else if (filter->query != NULL)
+    /* Translators: the title of the search results; %s is what was typed. */
+    title = g_strdup_printf (_("Results for “%s”"), filter->query);
+  else
+    title = g_strdup (_("All Stories"));
+
+  if (filter->query != NULL && filter->sort == DASH_SORT_DATE_DESC)
+    filter->sort = DASH_SORT_RELEVANCE;
+  dash_stories_page_show (self->stories_page, self->corpus, title, subtitle, filter, entity);
+  dash_stories_page_set_saved_search (self->stories_page, saved);
+  gtk_stack_set_visible_child_name (self->content_stack, "stories");
+}
+
+static void fill_sidebar (DashWindow *self);
+static gboolean open_database (DashWindow *self,
+                               const char *path,
+                               gboolean    demo);
+static void corpus_changed_cb (DashWindow *self,
+                               DashCorpus *corpus);
+
+static void
+show_recent_searches (DashWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+
+  if (self->settings != NULL)
+    recent = g_settings_get_strv (self->settings, "recent-searches");
+  dash_overview_page_set_recent_searches (self->overview_page, (const char * const *) recent);
+}
+
+/* The saved search @id was seen: its row no longer counts new stories. */
+static void
+clear_new_count (DashWindow *self,
+                 gint64      id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
+    {
+      const DashLocation *location = g_object_get_data (G_OBJECT (row), "location");
+      GtkWidget *count = g_object_get_data (G_OBJECT (row), "count-label");
+
+      if (location != NULL && location->saved_search == id && count != NULL)
+        {
+          gtk_widget_set_visible (count, FALSE);
+          gtk_widget_remove_css_class (GTK_WIDGET (row), "has-new");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Saved search"),
+                                          -1);
+        }
+    }
+}
+
 /* Shows @location in the content area. */
 static void
-show_location (DashWindow     *self,
-               const Location *location)
+show_location (DashWindow   *self,
+               DashLocation *location)
 {
-  g_autoptr(DashFilter) filter = dash_filter_new ();
-
   switch (location->kind)
     {
-    case LOCATION_OVERVIEW:
+    case DASH_LOCATION_OVERVIEW:
       dash_overview_page_reload (self->overview_page, self->corpus);
+      show_recent_searches (self);
       gtk_stack_set_visible_child_name (self->content_stack, "overview");
       break;
 
-    case LOCATION_TOPIC:
-      {
-        const char *name = g_hash_table_lookup (self->topic_names, location->arg);
-
-        dash_filter_set_topic (filter, location->arg);
-        dash_stories_page_show (self->stories_page, self->corpus,
-                                name != NULL ? name : location->arg, _("Topic"), filter, NULL);
-        gtk_stack_set_visible_child_name (self->content_stack, "stories");
-      }
+    case DASH_LOCATION_STORIES:
+      show_stories (self, location);
+      /* The range the user chose stays on as they move from here. */
+      self->range_from = location->filter->from;
+      self->range_to = location->filter->to;
+      if (location->saved_search != 0)
+        clear_new_count (self, location->saved_search);
       break;
 
-    case LOCATION_ENTITY:
-      {
-        g_autoptr(DashEntityStat) entity = NULL;
-        g_autoptr(GError) error = NULL;
-
-        entity = dash_corpus_find_entity (self->corpus, location->arg, &error);
-        dash_filter_set_entity (filter, entity != NULL ? entity->name : location->arg);
-        dash_stories_page_show (self->stories_page, self->corpus,
-                                entity != NULL ? entity->name : location->arg,
-                                entity != NULL ? dash_entity_type_label (entity->type) : NULL,
-                                filter, entity);
-        gtk_stack_set_visible_child_name (self->content_stack, "stories");
-      }
-      break;
-
-    case LOCATION_SOURCE:
-      dash_filter_set_source (filter, location->arg);
-      dash_stories_page_show (self->stories_page, self->corpus, location->arg, _("Source"),
-                              filter, NULL);
-      gtk_stack_set_visible_child_name (self->content_stack, "stories");
-      break;
-
-    case LOCATION_SEARCH:
-      {
-        /* Translators: the title of the search results; %s is what was typed. */
-        g_autofree char *title = g_strdup_printf (_("Results for “%s”"), location->arg);
-
-        dash_filter_set_query (filter, location->arg);
-        filter->sort = DASH_SORT_RELEVANCE;
-        dash_stories_page_show (self->stories_page, self->corpus, title, NULL, filter, NULL);
-        gtk_stack_set_visible_child_name (self->content_stack, "stories");
-      }
-      break;
-
-    case LOCATION_ENTITIES:
+    case DASH_LOCATION_ENTITIES:
       show_entities_list (self);
       gtk_stack_set_visible_child_name (self->content_stack, "list");
       break;
 
-    case LOCATION_SOURCES:
+    case DASH_LOCATION_SOURCES:
       show_sources_list (self);
       gtk_stack_set_visible_child_name (self->content_stack, "list");
       break;
 
-    case LOCATION_ARTICLE:
+    case DASH_LOCATION_ARTICLE:
       dash_reader_set_article (self->reader, self->corpus, location->article);
       gtk_stack_set_visible_child_name (self->content_stack, "reader");
       gtk_widget_grab_focus (GTK_WIDGET (self->reader));
       break;
 
+    case DASH_LOCATION_GRAPH:
+    case DASH_LOCATION_FEEDS:
     default:
       g_assert_not_reached ();
     }
 
   sync_sidebar (self, location);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *text = dash_location_to_string (location);
+
+      if (text != NULL)
+        g_settings_set_string (self->settings, "last-view", text);
+    }
 }
 
-/* Goes to @location (owned). With @record, Back returns to where we were; @reset
- * forgets the way here, as a choice in the sidebar does. */
 static void
-navigate (DashWindow *self,
-          Location   *location,
-          gboolean    record,
-          gboolean    reset)
+push_location (GPtrArray    *stack,
+               DashLocation *location)
 {
-  g_autoptr(Location) owned = location;
+  g_ptr_array_add (stack, location);
+  if (stack->len > MAX_HISTORY)
+    g_ptr_array_remove_index (stack, 0);
+}
+
+/* Goes to @location (owned). With @record, Back returns to where we were and Forward
+ * is forgotten; @reset forgets the way here, as a choice in the sidebar does. */
+static void
+navigate (DashWindow   *self,
+          DashLocation *location,
+          gboolean      record,
+          gboolean      reset)
+{
+  g_autoptr(DashLocation) owned = location;
 
   if (self->corpus == NULL)
     return;
 
   if (reset)
-    g_ptr_array_set_size (self->history, 0);
-  if (self->location != NULL && !location_equal (self->location, location))
     {
-      if (record)
-        {
-          g_ptr_array_add (self->history, g_steal_pointer (&self->location));
-          if (self->history->len > MAX_HISTORY)
-            g_ptr_array_remove_index (self->history, 0);
-        }
+      g_ptr_array_set_size (self->history, 0);
+      g_ptr_array_set_size (self->forward, 0);
     }
-  g_clear_pointer (&self->location, location_free);
+  if (self->location != NULL && !dash_location_equal (self->location, location) && record)
+    {
+      push_location (self->history, g_steal_pointer (&self->location));
+      g_ptr_array_set_size (self->forward, 0);
+    }
+  g_clear_pointer (&self->location, dash_location_free);
   self->location = g_steal_pointer (&owned);
 
   show_location (self, self->location);
@@ -387,6 +478,27 @@ navigate (DashWindow *self,
   /* On a narrow window, the content replaces the sidebar. */
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
   update_back_button (self);
+}
+
+/* A filter for stories of one topic, entity, source or search, within the date range
+ * the user chose. */
+static DashFilter *
+new_filter (DashWindow *self)
+{
+  DashFilter *filter = dash_filter_new ();
+
+  filter->from = self->range_from;
+  filter->to = self->range_to;
+  return filter;
+}
+
+static void
+navigate_to_filter (DashWindow *self,
+                    DashFilter *filter)
+{
+  g_autoptr(DashFilter) owned = filter;
+
+  navigate (self, dash_location_new_stories (filter, 0), TRUE, FALSE);
 }
 
 static void
@@ -398,14 +510,33 @@ back_action (GtkWidget  *widget,
 
   if (self->history->len > 0)
     {
-      Location *previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+      DashLocation *previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
 
+      if (self->location != NULL)
+        push_location (self->forward, g_steal_pointer (&self->location));
       navigate (self, previous, FALSE, FALSE);
     }
   else if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 
   update_back_button (self);
+}
+
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DashWindow *self = DASH_WINDOW (widget);
+  DashLocation *next;
+
+  if (self->forward->len == 0)
+    return;
+
+  next = g_ptr_array_steal_index (self->forward, self->forward->len - 1);
+  if (self->location != NULL)
+    push_location (self->history, g_steal_pointer (&self->location));
+  navigate (self, next, FALSE, FALSE);
 }
 
 static void
@@ -418,12 +549,76 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* F9: shows or hides the sidebar; on a narrow window, goes to it or back. */
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DashWindow *self = DASH_WINDOW (widget);
+  gboolean visible;
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      gboolean on_sidebar = adw_leaflet_get_visible_child (self->leaflet) == self->sidebar;
+
+      gtk_widget_set_visible (self->sidebar, TRUE);
+      adw_leaflet_set_visible_child (self->leaflet,
+                                     on_sidebar ? GTK_WIDGET (self->content_stack) : self->sidebar);
+      return;
+    }
+
+  visible = !gtk_widget_get_visible (self->sidebar);
+  gtk_widget_set_visible (self->sidebar, visible);
+  gtk_widget_set_visible (self->sidebar_separator, visible);
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "sidebar-visible", visible);
+}
+
+static gboolean
+is_searching (DashWindow *self)
+{
+  const DashLocation *location = self->location;
+
+  return location != NULL && location->kind == DASH_LOCATION_STORIES &&
+         location->saved_search == 0 && location->filter->query != NULL &&
+         location->filter->topic == NULL && location->filter->entity == NULL &&
+         location->filter->source == NULL;
+}
+
+/* Keeps @query first in the recent searches. */
+static void
+remember_search (DashWindow *self,
+                 const char *query)
+{
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) recent = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL || query == NULL || query[0] == '\0')
+    return;
+
+  old = g_settings_get_strv (self->settings, "recent-searches");
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, query);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT_SEARCHES; i++)
+    if (g_strcmp0 (old[i], query) != 0)
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-searches", (const char * const *) recent);
+}
+
 static void
 search_changed_cb (DashWindow     *self,
                    GtkSearchEntry *entry)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  gboolean searching = self->location != NULL && self->location->kind == LOCATION_SEARCH;
+  gboolean searching = is_searching (self);
+  DashFilter *filter;
 
   if (text[0] == '\0')
     {
@@ -434,7 +629,20 @@ search_changed_cb (DashWindow     *self,
     }
 
   /* Typing refines the search in place; Back leaves it. */
-  navigate (self, location_new (LOCATION_SEARCH, text, NULL), !searching, FALSE);
+  filter = new_filter (self);
+  dash_filter_set_query (filter, text);
+  navigate (self, dash_location_new_stories (filter, 0), !searching, FALSE);
+  dash_filter_free (filter);
+}
+
+/* Enter: the search is one the user meant, worth remembering. */
+static void
+search_activate_cb (DashWindow     *self,
+                    GtkSearchEntry *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  remember_search (self, text);
 }
 
 static void
@@ -449,14 +657,24 @@ sidebar_row_selected_cb (DashWindow    *self,
                          GtkListBoxRow *row,
                          GtkListBox    *list_box)
 {
-  LocationKind kind;
+  const DashLocation *location;
 
   if (row == NULL || self->syncing_sidebar)
     return;
 
-  kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "location-kind"));
-  navigate (self, location_new (kind, g_object_get_data (G_OBJECT (row), "location-arg"), NULL),
-            FALSE, TRUE);
+  location = g_object_get_data (G_OBJECT (row), "location");
+  if (location == NULL)
+    return;
+  if (location->kind == DASH_LOCATION_STORIES && location->saved_search == 0)
+    {
+      /* A topic, within the date range the user chose. */
+      g_autoptr(DashFilter) filter = new_filter (self);
+
+      dash_filter_set_topic (filter, location->filter->topic);
+      navigate (self, dash_location_new_stories (filter, 0), FALSE, TRUE);
+      return;
+    }
+  navigate (self, dash_location_copy (location), FALSE, TRUE);
 }
 
 static void
@@ -473,7 +691,10 @@ topic_activated_cb (DashWindow *self,
                     const char *topic_id,
                     GtkWidget  *page)
 {
-  navigate (self, location_new (LOCATION_TOPIC, topic_id, NULL), TRUE, FALSE);
+  DashFilter *filter = new_filter (self);
+
+  dash_filter_set_topic (filter, topic_id);
+  navigate_to_filter (self, filter);
 }
 
 static void
@@ -481,7 +702,10 @@ entity_activated_cb (DashWindow *self,
                      const char *name,
                      GtkWidget  *page)
 {
-  navigate (self, location_new (LOCATION_ENTITY, name, NULL), TRUE, FALSE);
+  DashFilter *filter = new_filter (self);
+
+  dash_filter_set_entity (filter, name);
+  navigate_to_filter (self, filter);
 }
 
 static void
@@ -489,7 +713,63 @@ article_activated_cb (DashWindow  *self,
                       DashArticle *article,
                       GtkWidget   *page)
 {
-  navigate (self, location_new (LOCATION_ARTICLE, NULL, article), TRUE, FALSE);
+  /* Opening a result means the search found something worth keeping. */
+  if (is_searching (self))
+    remember_search (self, self->location->filter->query);
+  navigate (self, dash_location_new_article (article), TRUE, FALSE);
+}
+
+/* A page asks for other stories: a chip removed, a filter added, a range chosen. */
+static void
+filter_changed_cb (DashWindow       *self,
+                   const DashFilter *filter,
+                   GtkWidget        *page)
+{
+  navigate (self, dash_location_new_stories (filter, 0), TRUE, FALSE);
+}
+
+/* The overview asks for stories in a period, as a burst's row does. */
+static void
+filter_activated_cb (DashWindow       *self,
+                     const DashFilter *filter,
+                     GtkWidget        *page)
+{
+  navigate (self, dash_location_new_stories (filter, 0), TRUE, FALSE);
+}
+
+static void
+search_activated_cb (DashWindow *self,
+                     const char *query,
+                     GtkWidget  *page)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query);
+  remember_search (self, query);
+}
+
+static void
+saved_searches_changed_cb (DashWindow *self,
+                           GtkWidget  *page)
+{
+  fill_sidebar (self);
+  if (self->location != NULL)
+    sync_sidebar (self, self->location);
+}
+
+/* The saved search shown was deleted: leave its page. */
+static void
+saved_search_deleted_cb (DashWindow *self,
+                         gint64      id,
+                         GtkWidget  *page)
+{
+  for (guint i = self->history->len; i > 0; i--)
+    if (((DashLocation *) g_ptr_array_index (self->history, i - 1))->saved_search == id)
+      g_ptr_array_remove_index (self->history, i - 1);
+  g_ptr_array_set_size (self->forward, 0);
+  fill_sidebar (self);
+  if (self->history->len > 0)
+    navigate (self, g_ptr_array_steal_index (self->history, self->history->len - 1), FALSE, FALSE);
+  else
+    navigate (self, dash_location_new (DASH_LOCATION_OVERVIEW), FALSE, TRUE);
 }
 
 static void
@@ -499,50 +779,58 @@ list_row_activated_cb (DashWindow    *self,
 {
   const char *entity = g_object_get_data (G_OBJECT (row), "entity-name");
   const char *source = g_object_get_data (G_OBJECT (row), "source-name");
+  DashFilter *filter;
 
   if (entity != NULL)
-    navigate (self, location_new (LOCATION_ENTITY, entity, NULL), TRUE, FALSE);
+    entity_activated_cb (self, entity, NULL);
   else if (source != NULL)
-    navigate (self, location_new (LOCATION_SOURCE, source, NULL), TRUE, FALSE);
+    {
+      filter = new_filter (self);
+      dash_filter_set_source (filter, source);
+      navigate_to_filter (self, filter);
+    }
 }
 
 static gboolean
-is_entity_location (const Location *location,
-                    const char     *name)
+is_entity_location (const DashLocation *location,
+                    const char         *name)
 {
-  return location->kind == LOCATION_ENTITY && g_strcmp0 (location->arg, name) == 0;
+  return location->kind == DASH_LOCATION_STORIES &&
+         g_strcmp0 (location->filter->entity, name) == 0;
+}
+
+static void
+rename_in (GPtrArray  *locations,
+           const char *old_name,
+           const char *new_name)
+{
+  for (guint i = 0; i < locations->len; i++)
+    {
+      DashLocation *location = g_ptr_array_index (locations, i);
+
+      if (is_entity_location (location, old_name))
+        dash_filter_set_entity (location->filter, new_name);
+    }
 }
 
 /* Points the places that show the entity @old_name at @new_name, as after a rename or a
- * merge, so that the page and Back follow it. */
+ * merge, so that the page, Back and Forward follow it. */
 static void
 follow_entity (DashWindow *self,
                const char *old_name,
                const char *new_name)
 {
-  for (guint i = 0; i < self->history->len; i++)
-    {
-      Location *location = g_ptr_array_index (self->history, i);
-
-      if (is_entity_location (location, old_name))
-        {
-          g_free (location->arg);
-          location->arg = g_strdup (new_name);
-        }
-    }
+  rename_in (self->history, old_name, new_name);
+  rename_in (self->forward, old_name, new_name);
   if (self->location != NULL && is_entity_location (self->location, old_name))
-    {
-      g_free (self->location->arg);
-      self->location->arg = g_strdup (new_name);
-    }
+    dash_filter_set_entity (self->location->filter, new_name);
 
   /* Back no longer leads to the page we are on. */
   while (self->history->len > 0 && self->location != NULL &&
-         location_equal (g_ptr_array_index (self->history, self->history->len - 1),
-                         self->location))
+         dash_location_equal (g_ptr_array_index (self->history, self->history->len - 1),
+                              self->location))
     g_ptr_array_remove_index (self->history, self->history->len - 1);
 }
-
 /* The corpus emits ::changed right after these, and the window shows its new location. */
 static void
 entity_renamed_cb (DashWindow      *self,
@@ -592,17 +880,20 @@ entity_hidden_cb (DashWindow      *self,
 {
   g_autofree char *title = NULL;
 
-  /* Back no longer leads to it; leave its page for the one before. */
+  /* Back and Forward no longer lead to it; leave its page for the one before. */
   for (guint i = self->history->len; i > 0; i--)
     if (is_entity_location (g_ptr_array_index (self->history, i - 1), name))
       g_ptr_array_remove_index (self->history, i - 1);
+  for (guint i = self->forward->len; i > 0; i--)
+    if (is_entity_location (g_ptr_array_index (self->forward, i - 1), name))
+      g_ptr_array_remove_index (self->forward, i - 1);
   if (self->location != NULL && is_entity_location (self->location, name))
     {
-      g_clear_pointer (&self->location, location_free);
+      g_clear_pointer (&self->location, dash_location_free);
       if (self->history->len > 0)
         self->location = g_ptr_array_steal_index (self->history, self->history->len - 1);
       else
-        self->location = location_new (LOCATION_OVERVIEW, NULL, NULL);
+        self->location = dash_location_new (DASH_LOCATION_OVERVIEW);
     }
 
   /* Translators: after hiding an entity; an Undo button follows. */
@@ -653,11 +944,12 @@ unhide_entity_action (GtkWidget  *widget,
   dash_corpus_notify_changed (self->corpus);
 }
 
+
+/* A sidebar row leading to @location (owned), with @count beside its title. */
 static GtkWidget *
 sidebar_row_new (const char   *title,
                  const char   *count,
-                 LocationKind  kind,
-                 const char   *arg)
+                 DashLocation *location)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -674,27 +966,80 @@ sidebar_row_new (const char   *title,
       gtk_widget_add_css_class (count_label, "dim-label");
       gtk_widget_add_css_class (count_label, "numeric");
       gtk_box_append (GTK_BOX (box), count_label);
+      g_object_set_data (G_OBJECT (row), "count-label", count_label);
     }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "location-kind", GINT_TO_POINTER (kind));
-  g_object_set_data_full (G_OBJECT (row), "location-arg", g_strdup (arg), g_free);
+  g_object_set_data_full (G_OBJECT (row), "location", location,
+                          (GDestroyNotify) dash_location_free);
   return row;
 }
 
-/* Overview, the topics with their story counts (built-in ones first), Entities,
- * Sources. */
+static GtkWidget *
+topic_row_new (const DashTopicStat *topic)
+{
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autofree char *count = g_strdup_printf ("%'u", topic->articles);
+  g_autofree char *description = g_strdup_printf (ngettext ("%'u story", "%'u stories",
+                                                            topic->articles),
+                                                  topic->articles);
+  GtkWidget *row;
+
+  dash_filter_set_topic (filter, topic->id);
+  row = sidebar_row_new (topic->name, count, dash_location_new_stories (filter, 0));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, topic->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  return row;
+}
+
+/* A saved search's row, with the number of stories imported since it was last seen. */
+static GtkWidget *
+saved_search_row_new (DashWindow            *self,
+                      const DashSavedSearch *search)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *row;
+  guint n_new = 0;
+
+  if (dash_corpus_count_new_stories (self->corpus, search, &n_new, NULL) && n_new > 0)
+    {
+      /* Translators: beside a saved search in the sidebar. */
+      count = g_strdup_printf (ngettext ("%'u new", "%'u new", n_new), n_new);
+      description = g_strdup_printf (ngettext ("%'u new story", "%'u new stories", n_new), n_new);
+    }
+
+  row = sidebar_row_new (search->name, count,
+                         dash_location_new_stories (search->filter, search->id));
+  gtk_widget_add_css_class (row, "saved-search");
+  if (n_new > 0)
+    gtk_widget_add_css_class (row, "has-new");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, search->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL ? description : _("Saved search"),
+                                  -1);
+  return row;
+}
+
+/* Overview, the topics with their story counts (built-in ones first), the saved
+ * searches, Entities, Sources. */
 static void
 fill_sidebar (DashWindow *self)
 {
   g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GPtrArray) searches = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWidget *row;
 
   self->syncing_sidebar = TRUE;
   dash_list_box_remove_all (self->sidebar_list);
   g_hash_table_remove_all (self->topic_names);
 
   gtk_list_box_append (self->sidebar_list,
-                       sidebar_row_new (_("Overview"), NULL, LOCATION_OVERVIEW, NULL));
+                       sidebar_row_new (_("Overview"), NULL,
+                                        dash_location_new (DASH_LOCATION_OVERVIEW)));
 
   topics = dash_corpus_list_topics (self->corpus, &error);
   if (topics == NULL)
@@ -702,16 +1047,8 @@ fill_sidebar (DashWindow *self)
   for (guint i = 0; topics != NULL && i < topics->len; i++)
     {
       const DashTopicStat *topic = g_ptr_array_index (topics, i);
-      g_autofree char *count = g_strdup_printf ("%'u", topic->articles);
-      GtkWidget *row = sidebar_row_new (topic->name, count, LOCATION_TOPIC, topic->id);
-      g_autofree char *description = g_strdup_printf (ngettext ("%'u story", "%'u stories",
-                                                                topic->articles),
-                                                      topic->articles);
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, topic->name,
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                      -1);
+      row = topic_row_new (topic);
       /* Built-in topics come first; a line sets the user's own apart. */
       if (i > 0 && !topic->builtin &&
           ((const DashTopicStat *)g_ptr_array_index (topics, i - 1))->builtin)
@@ -720,11 +1057,48 @@ fill_sidebar (DashWindow *self)
       g_hash_table_insert (self->topic_names, g_strdup (topic->id), g_strdup (topic->name));
     }
 
+  searches = dash_corpus_list_saved_searches (self->corpus, NULL);
+  for (guint i = 0; searches != NULL && i < searches->len; i++)
+    {
+      row = saved_search_row_new (self, g_ptr_array_index (searches, i));
+      if (i == 0)
+        gtk_widget_add_css_class (row, "first-saved-search");
+      gtk_list_box_append (self->sidebar_list, row);
+    }
+
+  row = sidebar_row_new (_("Entities"), NULL, dash_location_new (DASH_LOCATION_ENTITIES));
+  gtk_widget_add_css_class (row, "first-section-row");
+  gtk_list_box_append (self->sidebar_list, row);
   gtk_list_box_append (self->sidebar_list,
-                       sidebar_row_new (_("Entities"), NULL, LOCATION_ENTITIES, NULL));
-  gtk_list_box_append (self->sidebar_list,
-                       sidebar_row_new (_("Sources"), NULL, LOCATION_SOURCES, NULL));
+                       sidebar_row_new (_("Sources"), NULL,
+                                        dash_location_new (DASH_LOCATION_SOURCES)));
   self->syncing_sidebar = FALSE;
+}
+
+/* Where the window opens: the place it showed last, when it still exists. */
+static DashLocation *
+restore_location (DashWindow *self)
+{
+  g_autoptr(DashLocation) location = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->settings == NULL)
+    return dash_location_new (DASH_LOCATION_OVERVIEW);
+
+  text = g_settings_get_string (self->settings, "last-view");
+  location = dash_location_new_from_string (text);
+  if (location == NULL)
+    return dash_location_new (DASH_LOCATION_OVERVIEW);
+  if (location->saved_search != 0)
+    {
+      g_autoptr(DashSavedSearch) saved = dash_corpus_get_saved_search (self->corpus,
+                                                                       location->saved_search,
+                                                                       NULL);
+
+      if (saved == NULL)
+        return dash_location_new (DASH_LOCATION_OVERVIEW);
+    }
+  return g_steal_pointer (&location);
 }
 
 /* Reads the corpus again and shows it, or the empty state when there are no stories. */
@@ -746,7 +1120,17 @@ reload (DashWindow *self)
 
   if (stats.articles > 0)
     count = g_strdup_printf (ngettext ("%'u story", "%'u stories", stats.articles), stats.articles);
-  adw_window_title_set_subtitle (self->window_title, count != NULL ? count : "");
+  if (self->demo)
+    {
+      /* Translators: the window's subtitle in the demo library; %s is "N stories". */
+      g_autofree char *demo = count != NULL ? g_strdup_printf (_("Demo Library · %s"), count)
+                                            : g_strdup (_("Demo Library"));
+
+      adw_window_title_set_subtitle (self->window_title, demo);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, count != NULL ? count : "");
+  gtk_revealer_set_reveal_child (self->demo_revealer, self->demo);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), stats.articles > 0);
   if (stats.articles == 0)
@@ -761,7 +1145,7 @@ reload (DashWindow *self)
 
   /* Show the same place with the new stories. */
   if (self->location == NULL)
-    self->location = location_new (LOCATION_OVERVIEW, NULL, NULL);
+    self->location = restore_location (self);
   show_location (self, self->location);
   update_back_button (self);
 }
@@ -772,6 +1156,7 @@ corpus_changed_cb (DashWindow *self,
 {
   reload (self);
 }
+
 
 static void
 update_progress_cb (DashWindow *self)
@@ -920,6 +1305,12 @@ import_done_cb (GObject      *object,
 
   ok = dash_import_job_run_finish (job, result, &error);
 
+  if (self->demo_source != NULL)
+    {
+      g_remove (self->demo_source);
+      g_clear_pointer (&self->demo_source, g_free);
+    }
+
   /* The window was closed meanwhile. */
   if (self->job != job || self->corpus == NULL)
     return;
@@ -985,6 +1376,10 @@ dash_window_import_files (DashWindow  *self,
       show_toast (self, _("Wait for the running import to finish"));
       return;
     }
+  /* The user's own files go to their own database, not to the demo library. */
+  if (self->demo && self->demo_source == NULL &&
+      !open_database (self, self->database_path, FALSE))
+    return;
 
   paths = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < n_files; i++)
@@ -1205,6 +1600,120 @@ drop_cb (DashWindow    *self,
   return TRUE;
 }
 
+/* Shows the database at @path (the demo library's with @demo) instead of the one
+ * shown, from its overview; when it cannot be opened, the window says why. */
+static gboolean
+open_database (DashWindow *self,
+               const char *path,
+               gboolean    demo)
+{
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+
+  corpus = dash_corpus_open (path, &error);
+  if (corpus == NULL)
+    {
+      if (self->corpus == NULL)
+        show_error (self, error);
+      else
+        show_toast (self, error->message);
+      return FALSE;
+    }
+
+  if (self->corpus != NULL)
+    g_signal_handlers_disconnect_by_func (self->corpus, corpus_changed_cb, self);
+  g_set_object (&self->corpus, corpus);
+  g_signal_connect_object (self->corpus, "changed", G_CALLBACK (corpus_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->demo = demo;
+
+  /* Nothing of the other database's places applies here. */
+  g_clear_pointer (&self->location, dash_location_free);
+  g_ptr_array_set_size (self->history, 0);
+  g_ptr_array_set_size (self->forward, 0);
+  self->range_from = self->range_to = 0;
+  if (demo)
+    self->location = dash_location_new (DASH_LOCATION_OVERVIEW);
+
+  reload (self);
+  update_actions (self);
+  return TRUE;
+}
+
+/* The demo library lives beside the user's database, in a database of its own. */
+static char *
+demo_database_path (DashWindow *self)
+{
+  g_autofree char *folder = g_path_get_dirname (self->database_path);
+
+  return g_build_filename (folder, "demo-library.db", NULL);
+}
+
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DashWindow *self = DASH_WINDOW (widget);
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) stories = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GError) error = NULL;
+  DashCorpusStats stats = { 0, };
+
+  if (self->job != NULL)
+    {
+      show_toast (self, _("Wait for the running import to finish"));
+      return;
+    }
+
+  path = demo_database_path (self);
+  if (!open_database (self, path, TRUE))
+    return;
+  if (!dash_corpus_get_stats (self->corpus, &stats, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  if (stats.articles > 0)
+    return;
+
+  /* First time: import the demo stories through the same path as any file. */
+  stories = g_resources_lookup_data (DEMO_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_clear_pointer (&self->demo_source, g_free);
+  self->demo_source = g_build_filename (g_get_tmp_dir (), "dashboard-demo-library.json", NULL);
+  if (stories == NULL ||
+      !g_file_set_contents (self->demo_source, g_bytes_get_data (stories, NULL),
+                            g_bytes_get_size (stories), &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  source = g_file_new_for_path (self->demo_source);
+  dash_window_import_files (self, &source, 1);
+}
+
+static void
+leave_demo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DashWindow *self = DASH_WINDOW (widget);
+
+  if (!self->demo)
+    return;
+  if (self->job != NULL && self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  open_database (self, self->database_path, FALSE);
+}
+
+gboolean
+dash_window_get_demo (DashWindow *self)
+{
+  g_return_val_if_fail (DASH_IS_WINDOW (self), FALSE);
+  return self->demo;
+}
+
 DashWindow *
 dash_window_new (GtkApplication *application,
                  const char     *database_path)
@@ -1261,22 +1770,11 @@ static void
 dash_window_constructed (GObject *object)
 {
   DashWindow *self = (DashWindow *)object;
-  g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (dash_window_parent_class)->constructed (object);
 
   if (self->database_path != NULL)
-    {
-      self->corpus = dash_corpus_open (self->database_path, &error);
-      if (self->corpus == NULL)
-        show_error (self, error);
-      else
-        {
-          g_signal_connect_object (self->corpus, "changed", G_CALLBACK (corpus_changed_cb), self,
-                                   G_CONNECT_SWAPPED);
-          reload (self);
-        }
-    }
+    open_database (self, self->database_path, FALSE);
 
   update_actions (self);
 }
@@ -1301,9 +1799,11 @@ dash_window_dispose (GObject *object)
 
   g_clear_object (&self->corpus);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->location, location_free);
+  g_clear_pointer (&self->location, dash_location_free);
   if (self->history != NULL)
     g_ptr_array_set_size (self->history, 0);
+  if (self->forward != NULL)
+    g_ptr_array_set_size (self->forward, 0);
 
   G_OBJECT_CLASS (dash_window_parent_class)->dispose (object);
 }
@@ -1314,7 +1814,9 @@ dash_window_finalize (GObject *object)
   DashWindow *self = (DashWindow *)object;
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->demo_source, g_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->forward, g_ptr_array_unref);
   g_clear_pointer (&self->topic_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (dash_window_parent_class)->finalize (object);
@@ -1393,11 +1895,14 @@ dash_window_class_init (DashWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DashWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, forward_button);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, overview_page);
@@ -1408,6 +1913,12 @@ dash_window_class_init (DashWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, update_back_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, saved_searches_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, saved_search_deleted_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, topic_activated_cb);
@@ -1422,7 +1933,11 @@ dash_window_class_init (DashWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, leave_demo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.rename-entity", "(xss)",
                                    rename_entity_action);
   gtk_widget_class_install_action (widget_class, "win.unhide-entity", "x", unhide_entity_action);
@@ -1430,6 +1945,9 @@ dash_window_class_init (DashWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 
   g_type_ensure (DASH_TYPE_OVERVIEW_PAGE);
   g_type_ensure (DASH_TYPE_STORIES_PAGE);
@@ -1441,7 +1959,8 @@ dash_window_init (DashWindow *self)
 {
   GtkDropTarget *drop_target;
 
-  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify)location_free);
+  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify)dash_location_free);
+  self->forward = g_ptr_array_new_with_free_func ((GDestroyNotify)dash_location_free);
   self->topic_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1460,6 +1979,13 @@ dash_window_init (DashWindow *self)
         gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      g_signal_connect_object (self->settings, "changed::recent-searches",
+                               G_CALLBACK (show_recent_searches), self, G_CONNECT_SWAPPED);
+      if (!g_settings_get_boolean (self->settings, "sidebar-visible"))
+        {
+          gtk_widget_set_visible (self->sidebar, FALSE);
+          gtk_widget_set_visible (self->sidebar_separator, FALSE);
+        }
     }
 
   update_actions (self);

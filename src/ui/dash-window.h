@@ -16,6 +16,8 @@ DashWindow *dash_window_new               (GtkApplication  *application,
 /* NULL when the database could not be opened. */
 DashCorpus *dash_window_get_corpus        (DashWindow      *self);
 gboolean    dash_window_get_importing     (DashWindow      *self);
+/* Whether the window shows the demo library (win.open-demo, win.leave-demo). */
+gboolean    dash_window_get_demo          (DashWindow      *self);
 
 /* Imports @files (files or folders) into the window's database in the background, as
  * the Import buttons and dropping files do. */
