@@ -381,6 +381,68 @@ test_entity_cleanup (Fixture       *f,
   g_assert_cmpint (both.status, ==, 1);
 }
 
+/* Feeds from an OPML file (nothing fetched) renamed, paused and resumed by id. */
+static void
+test_feed_manage (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "feeds.opml", NULL);
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(Run) renamed = { 0 };
+  g_auto(Run) paused = { 0 };
+  g_auto(Run) resumed = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_autoptr(JsonNode) feeds = NULL;
+  g_autoptr(JsonNode) feed = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autofree char *id = NULL;
+
+  if (skip_without_cli ())
+    return;
+
+  g_assert_true (g_file_set_contents (path,
+    "<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>Mine</title></head><body>"
+    "<outline type=\"rss\" text=\"Harbour Wire\" xmlUrl=\"http://127.0.0.1:9/wire.xml\"/>"
+    "</body></opml>", -1, NULL));
+  cli (&imported, f, "opml", "import", path, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  cli (&listed, f, "feed", "list", "--json", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  feeds = parse (listed.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (feeds)), ==, 1);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                        json_object_get_int_member (json_array_get_object_element (
+                                                      json_node_get_array (feeds), 0), "id"));
+
+  cli (&renamed, f, "feed", "rename", id, "Harbour Desk", "--json", NULL);
+  g_assert_cmpint (renamed.status, ==, 0);
+  feed = parse (renamed.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (feed), "title"), ==,
+                   "Harbour Desk");
+
+  cli (&paused, f, "feed", "pause", id, "--json", NULL);
+  g_assert_cmpint (paused.status, ==, 0);
+  g_clear_pointer (&feed, json_node_unref);
+  feed = parse (paused.out);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (feed), "paused"));
+
+  cli (&resumed, f, "feed", "resume", id, "--json", NULL);
+  g_assert_cmpint (resumed.status, ==, 0);
+  again = parse (resumed.out);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (again), "paused"));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (again), "title"), ==,
+                   "Harbour Desk");
+
+  /* No such feed; and a rename needs its title. */
+  cli (&missing, f, "feed", "pause", "4242", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "4242"));
+  cli (&usage, f, "feed", "rename", id, NULL);
+  g_assert_cmpint (usage.status, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +453,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/cli/import", test_import);
+  ADD ("/cli/feed/manage", test_feed_manage);
   ADD ("/cli/stats", test_stats);
   ADD ("/cli/articles", test_articles);
   ADD ("/cli/search", test_search);

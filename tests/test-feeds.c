@@ -150,6 +150,16 @@ handler_cb (SoupServer        *server,
       g_string_append (xml, "--></channel></rss>");
       respond (msg, SOUP_STATUS_OK, "application/rss+xml", g_string_free (xml, FALSE));
     }
+  else if (g_str_equal (path, "/ttl.xml") || g_str_equal (path, "/huge-ttl.xml"))
+    {
+      g_autofree char *whole = rss ("Slow Changes", "ttl", 1);
+      const char *ttl = g_str_equal (path, "/ttl.xml") ? "<ttl> 180 </ttl>" : "<ttl>99999</ttl>";
+      const char *at = strstr (whole, "</title>") + strlen ("</title>");
+
+      /* <ttl> right after the channel's title. */
+      respond (msg, SOUP_STATUS_OK, "application/rss+xml",
+               g_strdup_printf ("%.*s%s%s", (int) (at - whole), whole, ttl, at));
+    }
   else if (g_str_equal (path, "/limited.xml"))
     {
       soup_message_headers_replace (response, "Retry-After", "3600");
@@ -513,6 +523,41 @@ test_feeds_retry_after (Fixture       *f,
   g_assert_cmpuint (server_hits (&f->server, "/limited.xml"), ==, 1);
 }
 
+/* A channel's <ttl> (minutes) holds off the next fetch when it asks for longer than our
+ * interval; a value past a day is not believed. */
+static void
+test_feeds_ttl (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(DashFeed) feed = subscribe (f, "/ttl.xml");
+  g_autoptr(DashFeed) huge = subscribe (f, "/huge-ttl.xml");
+  g_autoptr(DashFeedResult) result = refresh_one (f, feed->id);
+  g_autoptr(DashFeedResult) huge_result = refresh_one (f, huge->id);
+  g_autoptr(DashFeed) after = reload (f, feed->id);
+  g_autoptr(DashFeed) huge_after = reload (f, huge->id);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_assert_true (result->ok);
+  g_assert_cmpint (after->ttl, ==, 180 * 60);
+  g_assert_cmpint (after->next_fetch, >=, now + 180 * 60 - 5);
+  g_assert_true (huge_result->ok);
+  g_assert_cmpint (huge_after->ttl, ==, 0);
+
+  /* Refreshing all now leaves it be. */
+  results = dash_subscriptions_refresh (f->subs, 0, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < results->len; i++)
+    {
+      DashFeedResult *r = g_ptr_array_index (results, i);
+
+      if (r->feed_id == feed->id)
+        g_assert_true (r->skipped);
+    }
+  g_assert_cmpuint (server_hits (&f->server, "/ttl.xml"), ==, 1);
+}
+
 static void
 test_feeds_discovery (Fixture       *f,
                       gconstpointer  data)
@@ -696,6 +741,7 @@ main (int   argc,
   ADD ("/feeds/fetch/redirect", test_feeds_redirect);
   ADD ("/feeds/fetch/errors", test_feeds_errors);
   ADD ("/feeds/fetch/retry-after", test_feeds_retry_after);
+  ADD ("/feeds/fetch/ttl", test_feeds_ttl);
   ADD ("/feeds/fetch/async", test_feeds_async);
   ADD ("/feeds/add/discovery", test_feeds_discovery);
   ADD ("/feeds/manage", test_feeds_manage);

@@ -1468,7 +1468,8 @@ cmd_feed (Options *options)
   gint64 id = 0;
 
   if (verb == NULL)
-    return fail (EXIT_USAGE, _("usage: feed add URL | list | remove ID | refresh [ID]"));
+    return fail (EXIT_USAGE, _("usage: feed add URL | list | remove ID | refresh [ID] | "
+                               "rename ID TITLE | pause ID | resume ID"));
   if (g_str_equal (verb, "add") && argc != 3)
     return fail (EXIT_USAGE, _("usage: feed add URL"));
   if (g_str_equal (verb, "list") && argc != 2)
@@ -1478,9 +1479,17 @@ cmd_feed (Options *options)
   if (g_str_equal (verb, "refresh") &&
       (argc > 3 || (argc == 3 && !parse_feed_id (options->args[2], &id))))
     return fail (EXIT_USAGE, _("usage: feed refresh [ID]"));
+  if (g_str_equal (verb, "rename") && (argc != 4 || !parse_feed_id (options->args[2], &id)))
+    return fail (EXIT_USAGE, _("usage: feed rename ID TITLE"));
+  if ((g_str_equal (verb, "pause") || g_str_equal (verb, "resume")) &&
+      (argc != 3 || !parse_feed_id (options->args[2], &id)))
+    return fail (EXIT_USAGE, _("usage: feed pause ID, feed resume ID"));
   if (!g_str_equal (verb, "add") && !g_str_equal (verb, "list") &&
-      !g_str_equal (verb, "remove") && !g_str_equal (verb, "refresh"))
-    return fail (EXIT_USAGE, _("feed: add, list, remove or refresh, not %s"), verb);
+      !g_str_equal (verb, "remove") && !g_str_equal (verb, "refresh") &&
+      !g_str_equal (verb, "rename") && !g_str_equal (verb, "pause") &&
+      !g_str_equal (verb, "resume"))
+    return fail (EXIT_USAGE, _("feed: add, list, remove, refresh, rename, pause or resume, "
+                               "not %s"), verb);
 
   corpus = open_corpus (options, &error);
   if (corpus == NULL)
@@ -1524,6 +1533,34 @@ cmd_feed (Options *options)
       else
         for (guint i = 0; i < feeds->len; i++)
           print_feed (g_ptr_array_index (feeds, i));
+      return EXIT_OK;
+    }
+
+  if (g_str_equal (verb, "rename") || g_str_equal (verb, "pause") ||
+      g_str_equal (verb, "resume"))
+    {
+      g_autoptr(DashFeed) feed = NULL;
+      gboolean ok;
+
+      if (g_str_equal (verb, "rename"))
+        ok = dash_subscriptions_rename (subs, id, options->args[3], &error);
+      else
+        ok = dash_subscriptions_set_paused (subs, id, g_str_equal (verb, "pause"), &error);
+      if (ok)
+        feed = dash_subscriptions_get (subs, id, &error);
+      if (feed == NULL)
+        return fail (g_error_matches (error, DASH_ERROR, DASH_ERROR_NOT_FOUND) ? EXIT_USAGE
+                                                                               : EXIT_FAILURE_,
+                     "%s", error->message);
+      if (options->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          add_feed_json (builder, feed);
+          print_json (builder);
+        }
+      else
+        print_feed (feed);
       return EXIT_OK;
     }
 

@@ -40,7 +40,7 @@ G_DEFINE_FINAL_TYPE (DashSubscriptions, dash_subscriptions, G_TYPE_OBJECT)
 
 #define FEED_COLUMNS \
   "id, url, title, paused, etag, last_modified, last_fetch, last_success, last_error, " \
-  "items_added, next_fetch, failures"
+  "items_added, next_fetch, failures, ttl"
 
 void
 dash_feed_free (DashFeed *feed)
@@ -141,6 +141,43 @@ dash_subscriptions_set_interval (DashSubscriptions *self,
   self->interval = seconds;
 }
 
+/* The minutes an RSS 2.0 channel's <ttl> asks between fetches, in seconds (at most a
+ * day, so that a feed cannot silence itself); 0 when it says nothing usable. */
+static gint64
+rss_ttl (const char *data,
+         gsize       len)
+{
+  g_autoptr(GString) text = NULL;
+  xmlDocPtr doc;
+  xmlNodePtr root;
+  gint64 minutes = 0;
+
+  if (len > G_MAXINT)
+    return 0;
+  doc = xmlReadMemory (data, (int) len, NULL, NULL,
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL)
+    return 0;
+  root = xmlDocGetRootElement (doc);
+  if (root != NULL && xmlStrEqual (root->name, BAD_CAST "rss"))
+    for (xmlNodePtr channel = root->children; channel != NULL; channel = channel->next)
+      if (channel->type == XML_ELEMENT_NODE && xmlStrEqual (channel->name, BAD_CAST "channel"))
+        for (xmlNodePtr node = channel->children; node != NULL; node = node->next)
+          if (node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST "ttl"))
+            {
+              xmlChar *content = xmlNodeGetContent (node);
+              guint64 value = 0;
+
+              if (content != NULL &&
+                  g_ascii_string_to_unsigned (g_strstrip ((char *) content), 10, 1, 24 * 60,
+                                              &value, NULL))
+                minutes = (gint64) value;
+              xmlFree (content);
+            }
+  xmlFreeDoc (doc);
+  return minutes * 60;
+}
+
 /* Storage. */
 
 static DashFeed *
@@ -160,6 +197,7 @@ feed_from_row (sqlite3_stmt *stmt)
   feed->items_added = sqlite3_column_int (stmt, 9);
   feed->next_fetch = sqlite3_column_int64 (stmt, 10);
   feed->failures = sqlite3_column_int (stmt, 11);
+  feed->ttl = sqlite3_column_int64 (stmt, 12);
   return feed;
 }
 
@@ -414,7 +452,8 @@ store_state (DashSubscriptions *self,
                                                    "last_modified = ?4, last_fetch = ?5, "
                                                    "last_success = ?6, last_error = ?7, "
                                                    "items_added = ?8, next_fetch = ?9, "
-                                                   "failures = ?10 WHERE id = ?1", error);
+                                                   "failures = ?10, ttl = ?11 WHERE id = ?1",
+                                                   error);
 
   if (stmt == NULL)
     return FALSE;
@@ -428,6 +467,7 @@ store_state (DashSubscriptions *self,
   sqlite3_bind_int (stmt, 8, feed->items_added);
   sqlite3_bind_int64 (stmt, 9, feed->next_fetch);
   sqlite3_bind_int (stmt, 10, feed->failures);
+  sqlite3_bind_int64 (stmt, 11, feed->ttl);
   return _dash_corpus_step_done (self->corpus, stmt, _("cannot save the feed's state"), error);
 }
 
@@ -922,6 +962,7 @@ refresh_feed (DashSubscriptions *self,
 
   data = g_bytes_get_data (fetch.body, &len);
   articles = dash_parser_parse (data, len, feed->url, now_dt, NULL, NULL, &local_error);
+  feed->ttl = articles != NULL ? rss_ttl (data, len) : feed->ttl;
   if (articles == NULL)
     {
       message = g_strdup_printf (_("malformed feed: %s"), local_error->message);
@@ -956,7 +997,8 @@ succeeded:
   feed->failures = 0;
   feed->last_success = now;
   g_clear_pointer (&feed->last_error, g_free);
-  feed->next_fetch = now + self->interval;
+  /* A feed that says how often it changes is not asked more often. */
+  feed->next_fetch = now + MAX ((gint64) self->interval, feed->ttl);
   goto store;
 
 failed:
@@ -1015,7 +1057,9 @@ dash_subscriptions_refresh (DashSubscriptions *self,
 
       if (id == 0 && feed->paused)
         continue;
-      if (id == 0 && feed->failures > 0 && feed->next_fetch > now)
+      /* Refreshing all leaves alone a feed in its back-off, or one whose <ttl> asked
+       * for a longer wait; asked by id, it is fetched anyway. */
+      if (id == 0 && (feed->failures > 0 || feed->ttl > 0) && feed->next_fetch > now)
         {
           result = g_new0 (DashFeedResult, 1);
           result->feed_id = feed->id;

@@ -32,6 +32,7 @@ typedef struct {
   guint     items_added;   /* stories this feed brought, in all */
   gint64    next_fetch;    /* not fetched again before then, unless asked by id */
   guint     failures;      /* failures in a row: the back-off grows with them */
+  gint64    ttl;           /* seconds the feed asks between fetches (RSS <ttl>), or 0 */
 } DashFeed;
 
 void      dash_feed_free (DashFeed *feed);
@@ -42,7 +43,7 @@ typedef struct {
   char     *url;
   gboolean  ok;
   gboolean  not_modified;  /* 304: nothing new */
-  gboolean  skipped;       /* waiting for its back-off or Retry-After */
+  gboolean  skipped;       /* waiting for its back-off, Retry-After or <ttl> */
   guint     added;
   guint     duplicates;
   char     *error;         /* in words, when !ok */
