@@ -642,6 +642,92 @@ test_entity_cleanup (Fixture       *f,
   g_assert_error (error, DASH_ERROR, DASH_ERROR_QUERY);
 }
 
+/* A story with this text, analysed by @analyzer as an import does. */
+static DashArticle *
+analysed (Fixture      *f,
+          DashAnalyzer *analyzer,
+          const char   *body)
+{
+  DashArticle *a = dash_article_new ();
+  guint n = ++f->n;
+  g_autofree char *title = g_strdup_printf ("Story %u", n);
+  g_autofree char *url = g_strdup_printf ("https://example.org/%u", n);
+
+  dash_article_set_title (a, title);
+  dash_article_set_url (a, url);
+  dash_article_set_source (a, "Test Wire");
+  dash_article_set_body (a, body);
+  dash_article_set_published (a, 1740787200 + n * 86400);
+  dash_article_update_content_hash (a);
+  dash_analyzer_analyze (analyzer, a);
+  return a;
+}
+
+/* A name the user adds to an entity is found in the stories stored (and nowhere it is
+ * not), in later imports, and counted in the entity's timeline; a name that belongs to
+ * another entity is refused. */
+static void
+test_entity_alias (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DashAnalyzer) analyzer = dash_analyzer_new_for_corpus (f->corpus, &error);
+  g_autoptr(DashAnalyzer) later_analyzer = NULL;
+  g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DashEntityStat) huawei = NULL;
+  g_autoptr(DashEntityStat) after = NULL;
+  g_autoptr(GPtrArray) aliases = NULL;
+  g_autoptr(GArray) days = NULL;
+  guint looked_at = 0;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (stories, analysed (f, analyzer,
+                                      "Huawei unveiled a folding phone on Monday in Shenzhen."));
+  g_ptr_array_add (stories, analysed (f, analyzer,
+                                      "Shoppers queued outside HW stores in Paris. The HW "
+                                      "phones sold out by noon."));
+  g_ptr_array_add (stories, analysed (f, analyzer,
+                                      "Farmers in Ohio said the harvest was late this year."));
+  store (f, stories);
+  huawei = dash_corpus_find_entity (f->corpus, "Huawei", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (huawei->articles, ==, 2);   /* the fixture's story and the first here */
+
+  /* A name that is already another organisation's is refused. */
+  g_assert_false (dash_analyzer_add_entity_alias (analyzer, f->corpus, huawei->id, "NATO", NULL,
+                                                  NULL, &error));
+  g_assert_error (error, DASH_ERROR, DASH_ERROR_QUERY);
+  g_clear_error (&error);
+  g_assert_false (dash_analyzer_add_entity_alias (analyzer, f->corpus, huawei->id, " ", NULL,
+                                                  NULL, &error));
+  g_assert_error (error, DASH_ERROR, DASH_ERROR_QUERY);
+  g_clear_error (&error);
+
+  g_assert_true (dash_analyzer_add_entity_alias (analyzer, f->corpus, huawei->id, "HW", NULL,
+                                                 &looked_at, &error));
+  g_assert_no_error (error);
+  /* Only the story that holds the name was analysed again. */
+  g_assert_cmpuint (looked_at, ==, 1);
+  after = dash_corpus_find_entity (f->corpus, "Huawei", &error);
+  g_assert_cmpuint (after->articles, ==, 3);
+  g_assert_cmpuint (after->mentions, ==, huawei->mentions + 2);
+  g_assert_false (listed (f, "HW"));
+  aliases = dash_corpus_entity_aliases (f->corpus, huawei->id, &error);
+  g_assert_cmpuint (aliases->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (aliases, 0), ==, "HW");
+  /* The per-day counts follow. */
+  days = timeline (f, NULL, "Huawei", NULL, DASH_BUCKET_YEAR);
+  g_assert_cmpuint (days->len, ==, 1);
+  g_assert_cmpuint (g_array_index (days, DashTimelinePoint, 0).count, ==, 3);
+
+  /* Later imports know the name. */
+  later_analyzer = dash_analyzer_new_for_corpus (f->corpus, &error);
+  g_ptr_array_add (later, analysed (f, later_analyzer, "HW said its profits rose in March."));
+  store (f, later);
+  g_assert_cmpuint (entity_articles (f, "Huawei"), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +747,7 @@ main (int   argc,
   ADD ("/analysis/graph", test_graph);
   ADD ("/analysis/graph/windows", test_graph_windows);
   ADD ("/analysis/entity-cleanup", test_entity_cleanup);
+  ADD ("/analysis/entity-alias", test_entity_alias);
 
   return g_test_run ();
 }

@@ -43,6 +43,7 @@ typedef struct {
   char     *with;
   char     *rename;
   char     *merge_into;
+  char     *add_alias;
   gboolean  hide;
   gboolean  unhide;
   gboolean  delete_stories;
@@ -75,6 +76,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->with, g_free);
   g_clear_pointer (&options->rename, g_free);
   g_clear_pointer (&options->merge_into, g_free);
+  g_clear_pointer (&options->add_alias, g_free);
   g_clear_pointer (&options->format, g_free);
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->color_by, g_free);
@@ -661,8 +663,22 @@ cmd_entity (Options *options)
 
   /* Clean-up first; what is printed after is the entity as it now is. */
   if ((options->rename != NULL) + (options->merge_into != NULL) + options->hide +
-      options->unhide > 1)
-    return fail (EXIT_USAGE, _("entity: one of --rename, --merge-into, --hide, --unhide"));
+      options->unhide + (options->add_alias != NULL) > 1)
+    return fail (EXIT_USAGE, _("entity: one of --rename, --merge-into, --add-alias, --hide, "
+                               "--unhide"));
+  if (options->add_alias != NULL)
+    {
+      g_autoptr(DashAnalyzer) analyzer = dash_analyzer_new_for_corpus (corpus, &error);
+
+      if (analyzer == NULL ||
+          !dash_analyzer_add_entity_alias (analyzer, corpus, entity->id, options->add_alias,
+                                           NULL, NULL, &error))
+        return fail_error (error);
+      g_clear_pointer (&entity, dash_entity_stat_free);
+      entity = dash_corpus_find_entity (corpus, name, &error);
+      if (entity == NULL)
+        return fail (EXIT_FAILURE_, "%s", error->message);
+    }
   if (options->rename != NULL || options->merge_into != NULL)
     {
       const char *target_name = options->rename != NULL ? options->rename : options->merge_into;
@@ -1728,7 +1744,8 @@ summary_text (void)
            "  article ID               One story with every stored field, topics and entities\n"
            "  entities [--type T]      The entities named most (--topic, --limit)\n"
            "  entity NAME              One entity: stories, who appears with it;\n"
-           "                           --rename NEW, --merge-into OTHER, --hide, --unhide\n"
+           "                           --rename NEW, --merge-into OTHER, --add-alias NAME,\n"
+           "                           --hide, --unhide\n"
            "  topics                   Topics and their story counts\n"
            "  topic add NAME --query Q Add a topic of your own\n"
            "  timeline [--by BUCKET]   Stories over time (--topic, --entity, --query)\n"
@@ -1797,6 +1814,8 @@ main (int   argc,
       N_("Entity: give it this name (merging with an entity that has it)"), N_("NAME") },
     { "merge-into", 0, 0, G_OPTION_ARG_STRING, &options.merge_into,
       N_("Entity: merge it into this other entity"), N_("NAME") },
+    { "add-alias", 0, 0, G_OPTION_ARG_STRING, &options.add_alias,
+      N_("Entity: find it under this other name too, in every story"), N_("NAME") },
     { "hide", 0, 0, G_OPTION_ARG_NONE, &options.hide,
       N_("Entity: hide it from every list"), NULL },
     { "unhide", 0, 0, G_OPTION_ARG_NONE, &options.unhide,

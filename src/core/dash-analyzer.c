@@ -95,6 +95,106 @@ dash_analyzer_new_default (GError **error)
   return g_steal_pointer (&self);
 }
 
+DashAnalyzer *
+dash_analyzer_new_for_corpus (DashCorpus  *corpus,
+                              GError     **error)
+{
+  g_autoptr(DashAnalyzer) self = NULL;
+  g_autoptr(GPtrArray) aliases = NULL;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (corpus), NULL);
+
+  self = dash_analyzer_new_default (error);
+  if (self == NULL)
+    return NULL;
+  aliases = dash_corpus_list_name_aliases (corpus, error);
+  if (aliases == NULL)
+    return NULL;
+  for (guint i = 0; i < aliases->len; i++)
+    {
+      const DashNameAlias *alias = g_ptr_array_index (aliases, i);
+
+      dash_entity_extractor_add_alias (self->extractor, alias->alias, alias->name, alias->type);
+    }
+  return g_steal_pointer (&self);
+}
+
+/* A full-text query for the stories that hold @text as a phrase. */
+static char *
+phrase_query (const char *text)
+{
+  GString *query = g_string_new ("\"");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (query, '"');
+      g_string_append_c (query, *p);
+    }
+  g_string_append_c (query, '"');
+  return g_string_free (query, FALSE);
+}
+
+gboolean
+dash_analyzer_add_entity_alias (DashAnalyzer  *self,
+                                DashCorpus    *corpus,
+                                gint64         entity_id,
+                                const char    *alias,
+                                GCancellable  *cancellable,
+                                guint         *n_stories,
+                                GError       **error)
+{
+  g_autoptr(DashEntityStat) entity = NULL;
+  g_autoptr(DashFilter) filter = dash_filter_new ();
+  g_autoptr(GListModel) matching = NULL;
+  g_autoptr(GPtrArray) batch = NULL;
+  g_autofree char *clean = NULL;
+  guint n;
+
+  g_return_val_if_fail (DASH_IS_ANALYZER (self), FALSE);
+  g_return_val_if_fail (DASH_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (alias != NULL, FALSE);
+
+  if (!dash_corpus_add_entity_alias (corpus, entity_id, alias, error))
+    return FALSE;
+  entity = dash_corpus_get_entity (corpus, entity_id, error);
+  if (entity == NULL)
+    return FALSE;
+  clean = g_strstrip (g_strdup (alias));
+  dash_entity_extractor_add_alias (self->extractor, clean, entity->name, entity->type);
+
+  /* Only the stories that hold the name can change. */
+  filter->query = phrase_query (clean);
+  filter->sort = DASH_SORT_DATE_ASC;
+  matching = dash_corpus_query (corpus, filter, error);
+  if (matching == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (matching);
+  batch = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = dash_article_list_get_id (DASH_ARTICLE_LIST (matching), i);
+      DashArticle *article;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      article = dash_corpus_get_article (corpus, id, error);
+      if (article == NULL)
+        return FALSE;
+      dash_analyzer_analyze (self, article);
+      g_ptr_array_add (batch, article);
+      if (batch->len == REANALYZE_BATCH || i + 1 == n)
+        {
+          if (!_dash_corpus_replace_analysis (corpus, batch, error))
+            return FALSE;
+          g_ptr_array_set_size (batch, 0);
+        }
+    }
+  if (n_stories != NULL)
+    *n_stories = n;
+  return n == 0 || _dash_corpus_finish_reanalysis (corpus, self->version, error);
+}
+
 const char *
 dash_analyzer_get_version (DashAnalyzer *self)
 {

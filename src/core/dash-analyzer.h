@@ -14,6 +14,21 @@ G_DECLARE_FINAL_TYPE (DashAnalyzer, dash_analyzer, DASH, ANALYZER, GObject)
  * library. Immutable once made: one analyzer serves several threads. */
 DashAnalyzer *dash_analyzer_new_default (GError        **error);
 
+/* The same, taught the names that lead to other entities in @corpus (renames, merges,
+ * and the names users added), as imports into @corpus use it. */
+DashAnalyzer *dash_analyzer_new_for_corpus (DashCorpus  *corpus,
+                                           GError     **error);
+/* Adds @alias as another name of @entity_id (see dash_corpus_add_entity_alias()), and
+ * analyses again the stored stories that hold it, so that the name counts everywhere
+ * now; @n_stories (may be NULL) is how many were looked at. Teaches this analyzer the
+ * name too: not while it serves other threads. */
+gboolean      dash_analyzer_add_entity_alias (DashAnalyzer  *self,
+                                              DashCorpus    *corpus,
+                                              gint64         entity_id,
+                                              const char    *alias,
+                                              GCancellable  *cancellable,
+                                              guint         *n_stories,
+                                              GError       **error);
 /* Sets @article's mentions and topics. */
 void          dash_analyzer_analyze     (DashAnalyzer   *self,
                                          DashArticle    *article);

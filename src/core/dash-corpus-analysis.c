@@ -461,6 +461,36 @@ dash_corpus_find_entity (DashCorpus  *self,
   return g_ptr_array_steal_index (found, 0);
 }
 
+DashEntityStat *
+dash_corpus_get_entity (DashCorpus  *self,
+                        gint64       entity_id,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+
+  stmt = _dash_corpus_get_statement (self,
+                                     "SELECT e.id, e.name, e.type, count(ae.article_id), "
+                                     "coalesce (sum(ae.mentions), 0) FROM entities e "
+                                     "LEFT JOIN article_entities ae ON ae.entity_id = e.id "
+                                     "WHERE e.id = ?1 GROUP BY e.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  found = collect_entity_stats (self, stmt, FALSE, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error (error, DASH_ERROR, DASH_ERROR_NOT_FOUND,
+                   _("no entity with id %" PRId64), (int64_t) entity_id);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (found, 0);
+}
+
 GPtrArray *
 dash_corpus_list_cooccurring (DashCorpus  *self,
                               gint64       entity_id,
@@ -1679,6 +1709,107 @@ dash_corpus_rename_entity (DashCorpus  *self,
             set_alias (self, old_name, type, entity_id, error));
     }
   return end_edit (self, ok, error);
+}
+
+gboolean
+dash_corpus_add_entity_alias (DashCorpus  *self,
+                              gint64       entity_id,
+                              const char  *alias,
+                              GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *clean = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (alias != NULL, FALSE);
+
+  clean = g_strstrip (g_strdup (alias));
+  if (*clean == '\0')
+    {
+      g_set_error_literal (error, DASH_ERROR, DASH_ERROR_QUERY, _("a name cannot be empty"));
+      return FALSE;
+    }
+  if (!begin_edit (self, error))
+    return FALSE;
+  if (!entity_name_type (self, entity_id, &name, &type, error))
+    return end_edit (self, FALSE, error);
+  if (g_str_equal (clean, name))
+    {
+      g_set_error (error, DASH_ERROR, DASH_ERROR_QUERY, _("“%s” is already its name"), clean);
+      return end_edit (self, FALSE, error);
+    }
+
+  /* A name that is an entity of its own, or another's alias, calls for a merge. */
+  stmt = _dash_corpus_get_statement (self, "SELECT 1 FROM entities WHERE name = ?1 AND type = ?2 "
+                                           "UNION ALL SELECT 1 FROM entity_aliases "
+                                           "WHERE name = ?1 AND type = ?2 AND entity_id != ?3",
+                                     error);
+  if (stmt == NULL)
+    return end_edit (self, FALSE, error);
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, entity_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, DASH_ERROR, DASH_ERROR_QUERY,
+                   _("“%s” is the name of another entity: merge the two instead"), clean);
+      return end_edit (self, FALSE, error);
+    }
+
+  return end_edit (self, set_alias (self, clean, type, entity_id, error), error);
+}
+
+void
+dash_name_alias_free (DashNameAlias *alias)
+{
+  if (alias == NULL)
+    return;
+  g_free (alias->alias);
+  g_free (alias->name);
+  g_free (alias);
+}
+
+GPtrArray *
+dash_corpus_list_name_aliases (DashCorpus  *self,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) aliases = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+
+  stmt = _dash_corpus_get_statement (self, "SELECT a.name, e.name, e.type FROM entity_aliases a "
+                                           "JOIN entities e ON e.id = a.entity_id "
+                                           "WHERE a.name != e.name ORDER BY a.name", error);
+  if (stmt == NULL)
+    return NULL;
+  aliases = g_ptr_array_new_with_free_func ((GDestroyNotify) dash_name_alias_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int type = dash_entity_type_from_string (_dash_corpus_column_text (stmt, 2));
+      DashNameAlias *alias;
+
+      if (type < 0)
+        continue;
+      alias = g_new0 (DashNameAlias, 1);
+      alias->alias = g_strdup (_dash_corpus_column_text (stmt, 0));
+      alias->name = g_strdup (_dash_corpus_column_text (stmt, 1));
+      alias->type = (DashEntityType) type;
+      g_ptr_array_add (aliases, alias);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dash_corpus_set_error (self, error, _("cannot list the names"));
+      return NULL;
+    }
+  return g_steal_pointer (&aliases);
 }
 
 gboolean

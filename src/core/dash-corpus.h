@@ -110,6 +110,10 @@ GPtrArray   *dash_corpus_list_entities (DashCorpus       *self,
 DashEntityStat *dash_corpus_find_entity (DashCorpus      *self,
                                         const char       *name,
                                         GError          **error);
+/* The entity @entity_id, or NULL with DASH_ERROR_NOT_FOUND. */
+DashEntityStat *dash_corpus_get_entity  (DashCorpus      *self,
+                                        gint64            entity_id,
+                                        GError          **error);
 /* The entities that share most stories with @entity_id. (element-type DashEntityStat) */
 GPtrArray   *dash_corpus_list_cooccurring (DashCorpus    *self,
                                         gint64            entity_id,
@@ -130,6 +134,25 @@ gboolean     dash_corpus_merge_entities (DashCorpus      *self,
 gboolean     dash_corpus_set_entity_hidden (DashCorpus   *self,
                                          gint64           entity_id,
                                          gboolean         hidden,
+                                         GError         **error);
+/* Adds @alias as another name of @entity_id, for every later analysis: see
+ * dash_analyzer_add_entity_alias(), which also finds it in the stories stored. The name
+ * of another entity of that type gives DASH_ERROR_QUERY (merge them instead). */
+gboolean     dash_corpus_add_entity_alias (DashCorpus    *self,
+                                         gint64           entity_id,
+                                         const char      *alias,
+                                         GError         **error);
+
+/* A name that leads to another entity's: renamed, merged or added by the user. */
+typedef struct {
+  char           *alias;
+  char           *name;
+  DashEntityType  type;
+} DashNameAlias;
+
+void         dash_name_alias_free       (DashNameAlias   *alias);
+/* Every such name (element-type DashNameAlias), for the extractor. */
+GPtrArray   *dash_corpus_list_name_aliases (DashCorpus   *self,
                                          GError         **error);
 /* The other names that lead to @entity_id. (element-type utf8) */
 GPtrArray   *dash_corpus_entity_aliases (DashCorpus      *self,

@@ -794,6 +794,19 @@ dash_entity_extractor_new (GBytes      *gazetteer,
   return g_steal_pointer (&self);
 }
 
+void
+dash_entity_extractor_add_alias (DashEntityExtractor *self,
+                                 const char          *alias,
+                                 const char          *name,
+                                 DashEntityType       type)
+{
+  g_return_if_fail (DASH_IS_ENTITY_EXTRACTOR (self));
+  g_return_if_fail (alias != NULL);
+  g_return_if_fail (name != NULL);
+
+  add_alias (self, add_entity (self, type, name), alias, FALSE);
+}
+
 DashEntityExtractor *
 dash_entity_extractor_new_default (GError **error)
 {

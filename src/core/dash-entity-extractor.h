@@ -17,6 +17,13 @@ DashEntityExtractor *dash_entity_extractor_new         (GBytes       *gazetteer,
 /* With the gazetteer built into the library and the system's iso-codes. */
 DashEntityExtractor *dash_entity_extractor_new_default (GError      **error);
 
+/* Teaches the extractor @alias as another name of the entity @name of @type (known from
+ * then on if it was not): the names users add. Call it before sharing the extractor
+ * between threads. A name the gazetteer already gives to an entity keeps it. */
+void                 dash_entity_extractor_add_alias   (DashEntityExtractor *self,
+                                                        const char          *alias,
+                                                        const char          *name,
+                                                        DashEntityType       type);
 /* DashMention, DashEntityType, dash_mention_clear() and the type names are in
  * dash-mention.h (shared with the storage code).
  *

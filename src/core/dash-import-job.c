@@ -461,7 +461,7 @@ dash_import_job_run (DashImportJob  *self,
   _dash_corpus_begin_bulk (corpus);
   if (!self->skip_analysis)
     {
-      analyzer = dash_analyzer_new_default (error);
+      analyzer = dash_analyzer_new_for_corpus (corpus, error);
       if (analyzer == NULL)
         return FALSE;
       /* Stories stored by an older analysis (or before there was one) are brought up

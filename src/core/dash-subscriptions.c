@@ -898,7 +898,7 @@ get_analyzer (DashSubscriptions *self,
               GError           **error)
 {
   if (self->analyzer == NULL)
-    self->analyzer = dash_analyzer_new_default (error);
+    self->analyzer = dash_analyzer_new_for_corpus (self->corpus, error);
   return self->analyzer;
 }
 
