@@ -1176,6 +1176,34 @@ test_window_demo (Fixture       *fixture,
   close_window (window);
 }
 
+/* Feeds have a place in the sidebar; Preferences open from the window. */
+static void
+test_window_feeds (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  DashWindow *window = open_window_with_entities (fixture);
+  GtkListBoxRow *row = find_sidebar_row (window, "Feeds");
+  GtkWidget *preferences = NULL;
+  GList *toplevels;
+
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (template_child (window, "sidebar_list"), row);
+  g_assert_cmpstr (visible_content (window), ==, "feeds");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh-feeds", NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data))
+      preferences = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  close_window (window);
+}
+
 static void
 skip_test (gconstpointer data)
 {
@@ -1218,6 +1246,7 @@ main (int   argc,
   add_test ("/window/search", test_window_search);
   add_test ("/window/filters", test_window_filters);
   add_test ("/window/demo", test_window_demo);
+  add_test ("/window/feeds", test_window_feeds);
   add_test ("/window/saved-search", test_window_saved_search);
   add_test ("/window/entity/rename", test_window_entity_rename);
   add_test ("/window/entity/hide", test_window_entity_hide);

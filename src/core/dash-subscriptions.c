@@ -361,6 +361,39 @@ dash_subscriptions_rename (DashSubscriptions *self,
          check_changed (self, id, error);
 }
 
+char *
+dash_subscriptions_get_source_name (DashSubscriptions  *self,
+                                    gint64              id,
+                                    GError            **error)
+{
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+  int rc;
+
+  g_return_val_if_fail (DASH_IS_SUBSCRIPTIONS (self), NULL);
+
+  stmt = _dash_corpus_get_statement (self->corpus,
+                                     "SELECT s.name FROM articles a "
+                                     "JOIN sources s ON s.id = a.source_id "
+                                     "WHERE a.origin = (SELECT url FROM feeds WHERE id = ?1) "
+                                     "GROUP BY s.id ORDER BY count(*) DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    name = g_strdup (_dash_corpus_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return name;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, DASH_ERROR, DASH_ERROR_NOT_FOUND,
+                 _("feed %" PRId64 " brought no stories yet"), (int64_t) id);
+  else
+    _dash_corpus_set_error (self->corpus, error, _("cannot read the feed's stories"));
+  return NULL;
+}
+
 gboolean
 dash_subscriptions_set_paused (DashSubscriptions *self,
                                gint64             id,

@@ -90,6 +90,11 @@ gboolean    dash_subscriptions_rename       (DashSubscriptions *self,
                                              gint64             id,
                                              const char        *title,
                                              GError           **error);
+/* The source name of most of the stories the feed @id brought, as the story lists
+ * filter by it; DASH_ERROR_NOT_FOUND when it brought none. */
+char       *dash_subscriptions_get_source_name (DashSubscriptions *self,
+                                                gint64             id,
+                                                GError           **error);
 gboolean    dash_subscriptions_set_paused   (DashSubscriptions *self,
                                              gint64             id,
                                              gboolean           paused,

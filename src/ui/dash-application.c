@@ -140,8 +140,22 @@ import_files_action_cb (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-files", NULL);
 }
 
+/* A saved search's notification: its stories, in the window. */
+static void
+show_saved_search_action_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  DashApplication *self = user_data;
+  DashWindow *window = get_main_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  dash_window_show_saved_search (window, g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action_cb },
+  { "show-saved-search", show_saved_search_action_cb, "x" },
   { "about", about_action_cb },
   { "import-files", import_files_action_cb },
 };

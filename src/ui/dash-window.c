@@ -7,7 +7,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "dash-feeds-page.h"
 #include "dash-location.h"
+#include "dash-preferences-window.h"
+#include "dash-refresher.h"
 #include "dash-overview-page.h"
 #include "dash-reader.h"
 #include "dash-stories-page.h"
@@ -36,6 +39,11 @@ struct _DashWindow
   /* The demo stories written out for their import, removed after it. */
   char                 *demo_source;
   GSettings            *settings;   /* NULL when the schema is not installed. */
+
+  /* Live feeds, refreshed in the background; when the last refresh started. */
+  DashSubscriptions    *subscriptions;
+  DashRefresher        *refresher;
+  gint64                refresh_started;
 
   /* The running import, if any. */
   DashImportJob        *job;
@@ -80,6 +88,7 @@ struct _DashWindow
   GtkLabel             *list_title;
   GtkListBox           *list_box;
   DashReader           *reader;
+  DashFeedsPage        *feeds_page;
 };
 
 G_DEFINE_FINAL_TYPE (DashWindow, dash_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -421,8 +430,12 @@ show_location (DashWindow   *self,
       gtk_widget_grab_focus (GTK_WIDGET (self->reader));
       break;
 
-    case DASH_LOCATION_GRAPH:
     case DASH_LOCATION_FEEDS:
+      dash_feeds_page_reload (self->feeds_page);
+      gtk_stack_set_visible_child_name (self->content_stack, "feeds");
+      break;
+
+    case DASH_LOCATION_GRAPH:
     default:
       g_assert_not_reached ();
     }
@@ -772,6 +785,126 @@ saved_search_deleted_cb (DashWindow *self,
     navigate (self, dash_location_new (DASH_LOCATION_OVERVIEW), FALSE, TRUE);
 }
 
+/* A feed's row leads to its stories. */
+static void
+feed_activated_cb (DashWindow *self,
+                   const char *source,
+                   GtkWidget  *page)
+{
+  DashFilter *filter = new_filter (self);
+
+  dash_filter_set_source (filter, source);
+  navigate_to_filter (self, filter);
+}
+
+static void
+refresh_feeds_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DashWindow *self = DASH_WINDOW (widget);
+
+  if (self->refresher != NULL)
+    dash_refresher_refresh_now (self->refresher);
+}
+
+static void
+refreshing_changed_cb (DashWindow    *self,
+                       GParamSpec    *pspec,
+                       DashRefresher *refresher)
+{
+  /* Stories stored from now on came with this refresh. */
+  if (dash_refresher_get_refreshing (refresher))
+    self->refresh_started = g_get_real_time () / G_USEC_PER_SEC - 1;
+}
+
+/* Tells the user of the saved searches that asked for it which gained stories with the
+ * refresh that just ended. */
+static void
+notify_saved_searches (DashWindow *self)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GPtrArray) searches = NULL;
+
+  if (app == NULL || self->corpus == NULL || self->refresh_started == 0)
+    return;
+  searches = dash_corpus_list_saved_searches (self->corpus, NULL);
+  for (guint i = 0; searches != NULL && i < searches->len; i++)
+    {
+      DashSavedSearch *search = g_ptr_array_index (searches, i);
+      g_autoptr(GNotification) notification = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *body = NULL;
+      guint n_new = 0;
+
+      if (!search->notify)
+        continue;
+      /* Counted from the start of this refresh, not from when the user last looked. */
+      search->seen = MAX (search->seen, self->refresh_started);
+      if (!dash_corpus_count_new_stories (self->corpus, search, &n_new, NULL) || n_new == 0)
+        continue;
+
+      /* Translators: a notification's title; %s is a saved search's name. */
+      title = g_strdup_printf (_("New Stories for “%s”"), search->name);
+      body = g_strdup_printf (ngettext ("%'u new story matches your saved search",
+                                        "%'u new stories match your saved search", n_new),
+                              n_new);
+      notification = g_notification_new (title);
+      g_notification_set_body (notification, body);
+      g_notification_set_default_action_and_target (notification, "app.show-saved-search",
+                                                    "x", search->id);
+      id = g_strdup_printf ("saved-search-%" G_GINT64_FORMAT, search->id);
+      g_application_send_notification (app, id, notification);
+    }
+}
+
+static void
+feeds_refreshed_cb (DashWindow    *self,
+                    guint          n_new,
+                    GPtrArray     *results,
+                    DashRefresher *refresher)
+{
+  g_autofree char *title = NULL;
+
+  if (n_new == 0)
+    return;
+  title = g_strdup_printf (ngettext ("%'u new story", "%'u new stories", n_new), n_new);
+  show_toast (self, title);
+  notify_saved_searches (self);
+}
+
+void
+dash_window_show_saved_search (DashWindow *self,
+                               gint64      id)
+{
+  g_autoptr(DashSavedSearch) saved = NULL;
+
+  g_return_if_fail (DASH_IS_WINDOW (self));
+
+  if (self->corpus == NULL)
+    return;
+  saved = dash_corpus_get_saved_search (self->corpus, id, NULL);
+  if (saved != NULL)
+    navigate (self, dash_location_new_stories (saved->filter, saved->id), TRUE, FALSE);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DashWindow *self = DASH_WINDOW (widget);
+
+  if (self->settings == NULL)
+    {
+      show_toast (self, _("Preferences are not available: the settings schema is not installed"));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dash_preferences_window_new (GTK_WINDOW (self),
+                                                                self->settings)));
+}
+
 static void
 list_row_activated_cb (DashWindow    *self,
                        GtkListBoxRow *row,
@@ -1072,6 +1205,9 @@ fill_sidebar (DashWindow *self)
   gtk_list_box_append (self->sidebar_list,
                        sidebar_row_new (_("Sources"), NULL,
                                         dash_location_new (DASH_LOCATION_SOURCES)));
+  gtk_list_box_append (self->sidebar_list,
+                       sidebar_row_new (_("Feeds"), NULL,
+                                        dash_location_new (DASH_LOCATION_FEEDS)));
   self->syncing_sidebar = FALSE;
 }
 
@@ -1627,6 +1763,20 @@ open_database (DashWindow *self,
                            G_CONNECT_SWAPPED);
   self->demo = demo;
 
+  /* The feeds of this database, refreshed as the preferences say (never the demo's). */
+  g_clear_object (&self->refresher);
+  g_clear_object (&self->subscriptions);
+  self->subscriptions = dash_subscriptions_new (self->corpus);
+  self->refresher = dash_refresher_new (self->subscriptions, NULL);
+  if (self->settings != NULL && !demo && !dash_corpus_get_read_only (self->corpus))
+    dash_refresher_bind_settings (self->refresher, self->settings);
+  g_signal_connect_object (self->refresher, "refreshed", G_CALLBACK (feeds_refreshed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->refresher, "notify::refreshing",
+                           G_CALLBACK (refreshing_changed_cb), self, G_CONNECT_SWAPPED);
+  dash_feeds_page_set_refresher (self->feeds_page, self->refresher);
+  dash_feeds_page_set_subscriptions (self->feeds_page, self->subscriptions);
+
   /* Nothing of the other database's places applies here. */
   g_clear_pointer (&self->location, dash_location_free);
   g_ptr_array_set_size (self->history, 0);
@@ -1797,6 +1947,9 @@ dash_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DASH_TYPE_WINDOW);
 
+  /* Stops a running refresh; what it stored stays. */
+  g_clear_object (&self->refresher);
+  g_clear_object (&self->subscriptions);
   g_clear_object (&self->corpus);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->location, dash_location_free);
@@ -1910,10 +2063,12 @@ dash_window_class_init (DashWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DashWindow, list_title);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, list_box);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, feeds_page);
   gtk_widget_class_bind_template_callback (widget_class, update_back_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, feed_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
@@ -1935,6 +2090,8 @@ dash_window_class_init (DashWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh-feeds", NULL, refresh_feeds_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, leave_demo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
@@ -1948,10 +2105,15 @@ dash_window_class_init (DashWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.forward", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.refresh-feeds", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
 
   g_type_ensure (DASH_TYPE_OVERVIEW_PAGE);
   g_type_ensure (DASH_TYPE_STORIES_PAGE);
   g_type_ensure (DASH_TYPE_READER);
+  g_type_ensure (DASH_TYPE_FEEDS_PAGE);
 }
 
 static void

@@ -16,6 +16,9 @@ DashWindow *dash_window_new               (GtkApplication  *application,
 /* NULL when the database could not be opened. */
 DashCorpus *dash_window_get_corpus        (DashWindow      *self);
 gboolean    dash_window_get_importing     (DashWindow      *self);
+/* Shows the stories of the saved search @id, as its notification asks. */
+void        dash_window_show_saved_search (DashWindow      *self,
+                                           gint64           id);
 /* Whether the window shows the demo library (win.open-demo, win.leave-demo). */
 gboolean    dash_window_get_demo          (DashWindow      *self);
 
