@@ -166,8 +166,9 @@ static const char *migrations[] = {
   "  created INTEGER NOT NULL,"
   "  seen INTEGER NOT NULL,"
   "  notify INTEGER NOT NULL DEFAULT 0"
-  ");"
-  /* The seconds a feed asks to be left alone between fetches (RSS <ttl>), 0 for none. */
+  ");",
+
+  /* 6: the seconds a feed asks to be left alone between fetches (RSS <ttl>), 0 for none. */
   "ALTER TABLE feeds ADD COLUMN ttl INTEGER NOT NULL DEFAULT 0;",
 };
 

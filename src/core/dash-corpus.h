@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 #define DASH_TYPE_CORPUS (dash_corpus_get_type ())
 G_DECLARE_FINAL_TYPE (DashCorpus, dash_corpus, DASH, CORPUS, GObject)
 
-#define DASH_CORPUS_SCHEMA_VERSION 5
+#define DASH_CORPUS_SCHEMA_VERSION 6
 
 typedef struct {
   guint  articles;
