@@ -605,6 +605,20 @@ test_window_search (Fixture       *fixture,
     g_assert_nonnull (strstr (dash_article_get_snippet (article), "**"));
   }
 
+  /* The story opened from the results shows the word searched for. */
+  {
+    DashStoriesPage *page = template_child (window, "stories_page");
+    DashReader *reader = template_child (window, "reader");
+    const char *markup;
+
+    g_signal_emit_by_name (page_child (page, DASH_TYPE_STORIES_PAGE, "list_view"), "activate", 0);
+    g_assert_cmpstr (visible_content (window), ==, "reader");
+    markup = gtk_label_get_label (page_child (reader, DASH_TYPE_READER, "title_label"));
+    g_assert_nonnull (strstr (markup, "weight=\"bold\">Ferry</span>"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+    spin_until (showing_results, window);
+  }
+
   /* Enter keeps the search among the recent ones. */
   g_signal_emit_by_name (entry, "activate");
   {
@@ -1012,6 +1026,22 @@ test_window_filters (Fixture       *fixture,
   assert_chips (window, "Topic: Trade war", "Date: 6 Mar 2025", NULL);
   dash_filter_bar_remove_chip (bar, 1);
   assert_chips (window, "Topic: Trade war", NULL);
+
+  /* Without filters: every story, newest first, or oldest first when asked. */
+  dash_filter_bar_remove_chip (bar, 0);
+  assert_chips (window, NULL);
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "All Stories");
+  g_assert_cmpuint (n_listed_stories (window), ==, 6);
+  gtk_drop_down_set_selected (page_child (bar, DASH_TYPE_FILTER_BAR, "sort_choice"), 1);
+  {
+    g_autoptr(DashArticle) first = g_list_model_get_item (dash_stories_page_get_model (page), 0);
+    g_autoptr(DashArticle) last = g_list_model_get_item (dash_stories_page_get_model (page), 5);
+
+    g_assert_cmpint (dash_article_get_published (first), <, dash_article_get_published (last));
+    g_assert_cmpstr (dash_article_get_title (first), ==,
+                     "Ferry operators agree on a shared timetable for the strait");
+  }
+
   g_signal_emit_by_name (page, "entity-activated", "Germany");
   assert_chips (window, "Entity: Germany", NULL);
 

@@ -44,6 +44,9 @@ struct _DashFilterBar
   GtkButton       *apply_button;
   GtkButton       *save_button;
   GtkMenuButton   *saved_button;
+  GtkDropDown     *sort_choice;
+  /* Set while the sort choice follows the filter, so that it does not emit. */
+  gboolean         setting_sort;
 };
 
 G_DEFINE_FINAL_TYPE (DashFilterBar, dash_filter_bar, GTK_TYPE_WIDGET)
@@ -444,6 +447,51 @@ apply_clicked_cb (DashFilterBar *self)
     emit_filter (self, g_steal_pointer (&filter));
 }
 
+/* The orders the sort choice offers, as DashSort; best match only for a search. */
+static const DashSort sorts[] = { DASH_SORT_DATE_DESC, DASH_SORT_DATE_ASC, DASH_SORT_RELEVANCE };
+
+static void
+fill_sort (DashFilterBar *self)
+{
+  GListModel *model = gtk_drop_down_get_model (self->sort_choice);
+  guint selected = 0;
+  guint n = self->filter->query != NULL ? 3 : 2;
+
+  for (guint i = 0; i < n; i++)
+    if (sorts[i] == self->filter->sort)
+      selected = i;
+
+  self->setting_sort = TRUE;
+  /* The model stays when it can: this may run while the drop-down tells of a choice. */
+  if (model == NULL || g_list_model_get_n_items (model) != n)
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+      gtk_string_list_append (names, _("Newest First"));
+      gtk_string_list_append (names, _("Oldest First"));
+      if (n == 3)
+        gtk_string_list_append (names, _("Best Match"));
+      gtk_drop_down_set_model (self->sort_choice, G_LIST_MODEL (names));
+    }
+  gtk_drop_down_set_selected (self->sort_choice, selected);
+  self->setting_sort = FALSE;
+}
+
+static void
+sort_selected_cb (DashFilterBar *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->sort_choice);
+  DashFilter *filter;
+
+  if (self->setting_sort || selected >= G_N_ELEMENTS (sorts) ||
+      sorts[selected] == self->filter->sort)
+    return;
+  filter = dash_filter_copy (self->filter);
+  filter->sort = sorts[selected];
+  g_signal_emit (self, signals[FILTER_CHANGED], 0, filter);
+  dash_filter_free (filter);
+}
+
 void
 dash_filter_bar_set_filter (DashFilterBar         *self,
                             DashCorpus            *corpus,
@@ -471,6 +519,7 @@ dash_filter_bar_set_filter (DashFilterBar         *self,
     }
 
   fill_chips (self);
+  fill_sort (self);
 
   writable = !dash_corpus_get_read_only (corpus);
   gtk_widget_set_visible (GTK_WIDGET (self->save_button),
@@ -782,6 +831,8 @@ dash_filter_bar_class_init (DashFilterBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DashFilterBar, apply_button);
   gtk_widget_class_bind_template_child (widget_class, DashFilterBar, save_button);
   gtk_widget_class_bind_template_child (widget_class, DashFilterBar, saved_button);
+  gtk_widget_class_bind_template_child (widget_class, DashFilterBar, sort_choice);
+  gtk_widget_class_bind_template_callback (widget_class, sort_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_button_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, apply_clicked_cb);
 

@@ -18,7 +18,8 @@ typedef enum {
 
 typedef struct {
   DashLocationKind  kind;
-  DashFilter       *filter;        /* STORIES and GRAPH: never NULL */
+  DashFilter       *filter;        /* STORIES and GRAPH: never NULL; ARTICLE: the list it
+                                    * was opened from, or NULL */
   gint64            saved_search;  /* STORIES opened from a saved search, else 0 */
   DashArticle      *article;       /* ARTICLE */
 } DashLocation;

@@ -17,6 +17,8 @@ struct _DashReader
   GtkWidget    parent_instance;
 
   DashArticle *article;
+  /* The words of the search that led here, casefolded, to highlight; or NULL. */
+  GStrv        terms;
 
   /* Template children. */
   GtkScrolledWindow *scroller;
@@ -84,10 +86,105 @@ append_escaped (GString    *markup,
   g_string_append (markup, escaped);
 }
 
+/* Whether @word starts with one of @terms: "tariff" finds "tariffs", as the search's
+ * stemming does. */
+static gboolean
+is_search_term (const char         *word,
+                gsize               length,
+                const char * const *terms)
+{
+  g_autofree char *folded = g_utf8_casefold (word, length);
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    if (g_str_has_prefix (folded, terms[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Appends [@start, @end) escaped, with the words that match @terms (may be NULL)
+ * highlighted. */
+static void
+append_text (GString            *markup,
+             const char         *start,
+             const char         *end,
+             const char * const *terms)
+{
+  const char *p = start;
+  const char *plain = start;
+
+  if (terms == NULL || terms[0] == NULL)
+    {
+      append_escaped (markup, start, end);
+      return;
+    }
+
+  while (p < end)
+    {
+      const char *word = p;
+
+      while (p < end && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > word && is_search_term (word, p - word, terms))
+        {
+          append_escaped (markup, plain, word);
+          g_string_append (markup, "<span background=\"#f6d32d\" bgalpha=\"55%\" "
+                                   "weight=\"bold\">");
+          append_escaped (markup, word, p);
+          g_string_append (markup, "</span>");
+          plain = p;
+        }
+      if (p < end && p == word)
+        p = g_utf8_next_char (p);
+    }
+  append_escaped (markup, plain, end);
+}
+
+void
+dash_reader_set_query (DashReader *self,
+                       const char *query)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  static const char *operators[] = { "AND", "OR", "NOT", "NEAR" };
+  const char *p = query;
+
+  g_return_if_fail (DASH_IS_READER (self));
+
+  g_clear_pointer (&self->terms, g_strfreev);
+  if (query == NULL || !g_utf8_validate (query, -1, NULL))
+    return;
+
+  /* The words of the query; its operators and column names are not looked for. */
+  while (*p != '\0')
+    {
+      const char *word = p;
+      gboolean is_operator = FALSE;
+
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > word)
+        {
+          g_autofree char *text = g_strndup (word, p - word);
+
+          for (guint i = 0; i < G_N_ELEMENTS (operators); i++)
+            is_operator |= g_str_equal (text, operators[i]);
+          if (!is_operator && *p != ':' && g_utf8_strlen (text, -1) >= 2)
+            {
+              g_autofree char *folded = g_utf8_casefold (text, -1);
+
+              g_strv_builder_add (builder, folded);
+            }
+        }
+      if (*p != '\0' && p == word)
+        p = g_utf8_next_char (p);
+    }
+  self->terms = g_strv_builder_end (builder);
+}
+
 char *
-dash_reader_build_markup (const char *text,
-                          GPtrArray  *mention_groups,
-                          DashField   field)
+dash_reader_build_markup (const char         *text,
+                          GPtrArray          *mention_groups,
+                          DashField           field,
+                          const char * const *terms)
 {
   g_autoptr(GString) markup = NULL;
   g_autoptr(GPtrArray) mentions = NULL;
@@ -144,7 +241,7 @@ dash_reader_build_markup (const char *text,
 
       start = g_utf8_offset_to_pointer (done, mention->start - done_offset);
       end = g_utf8_offset_to_pointer (start, mention->end - mention->start);
-      append_escaped (markup, done, start);
+      append_text (markup, done, start, terms);
 
       uri_name = g_uri_escape_string (mention->name, NULL, FALSE);
       href = g_markup_escape_text (uri_name, -1);
@@ -156,13 +253,13 @@ dash_reader_build_markup (const char *text,
                               "<span background=\"%s\" bgalpha=\"22%%\" underline=\"single\" "
                               "underline_color=\"%s\">",
                               href, escaped_tip, type_colours[type], type_colours[type]);
-      append_escaped (markup, start, end);
+      append_text (markup, start, end, terms);
       g_string_append (markup, "</span></a>");
 
       done = end;
       done_offset = mention->end;
     }
-  append_escaped (markup, done, done + strlen (done));
+  append_text (markup, done, done + strlen (done), terms);
 
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
@@ -328,16 +425,18 @@ dash_reader_set_article (DashReader  *self,
   if (title == NULL || title[0] == '\0')
     title_markup = g_markup_escape_text (_("Untitled Story"), -1);
   else
-    title_markup = dash_reader_build_markup (title, groups, DASH_FIELD_TITLE);
+    title_markup = dash_reader_build_markup (title, groups, DASH_FIELD_TITLE,
+                                             (const char * const *) self->terms);
   gtk_label_set_markup (self->title_label, title_markup);
 
   /* Mentions point into the body; a story without one shows its summary, plain. */
   body = dash_article_get_body (article);
   if (body != NULL && body[0] != '\0')
-    body_markup = dash_reader_build_markup (body, groups, DASH_FIELD_BODY);
+    body_markup = dash_reader_build_markup (body, groups, DASH_FIELD_BODY,
+                                            (const char * const *) self->terms);
   else
     body_markup = dash_reader_build_markup (dash_article_get_summary (article), NULL,
-                                            DASH_FIELD_BODY);
+                                            DASH_FIELD_BODY, (const char * const *) self->terms);
   gtk_label_set_markup (self->body_label, body_markup);
 
   source = dash_article_get_source (article);
@@ -387,6 +486,7 @@ dash_reader_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_object (&self->article);
+  g_clear_pointer (&self->terms, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), DASH_TYPE_READER);
   /* The template's root is not bound to a field: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)

@@ -19,12 +19,19 @@ void         dash_reader_set_article (DashReader  *self,
                                       DashArticle *article);
 DashArticle *dash_reader_get_article (DashReader  *self);
 
+/* Highlights the words of @query (a search as typed; NULL for none) in the stories
+ * shown from now on. */
+void         dash_reader_set_query   (DashReader  *self,
+                                      const char  *query);
+
 /* Pango markup for @text (one field of a story) with @mentions (element-type
- * DashMention, offsets in characters) of @field as links "entity:NAME". Every piece of
+ * DashMention, offsets in characters) of @field as links "entity:NAME", and the words
+ * that start with one of @terms (casefolded; may be NULL) highlighted. Every piece of
  * @text is escaped; mentions outside the text or overlapping an earlier one are
  * skipped. */
-char        *dash_reader_build_markup (const char *text,
-                                       GPtrArray  *mention_groups,
-                                       DashField   field);
+char        *dash_reader_build_markup (const char         *text,
+                                       GPtrArray          *mention_groups,
+                                       DashField           field,
+                                       const char * const *terms);
 
 G_END_DECLS

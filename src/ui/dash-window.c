@@ -345,8 +345,6 @@ show_stories (DashWindow   *self,
   else
     title = g_strdup (_("All Stories"));
 
-  if (filter->query != NULL && filter->sort == DASH_SORT_DATE_DESC)
-    filter->sort = DASH_SORT_RELEVANCE;
   dash_stories_page_show (self->stories_page, self->corpus, title, subtitle, filter, entity);
   dash_stories_page_set_saved_search (self->stories_page, saved);
   gtk_stack_set_visible_child_name (self->content_stack, "stories");
@@ -425,6 +423,9 @@ show_location (DashWindow   *self,
       break;
 
     case DASH_LOCATION_ARTICLE:
+      /* The words of the search that led to the story stand out in it. */
+      dash_reader_set_query (self->reader,
+                             location->filter != NULL ? location->filter->query : NULL);
       dash_reader_set_article (self->reader, self->corpus, location->article);
       gtk_stack_set_visible_child_name (self->content_stack, "reader");
       gtk_widget_grab_focus (GTK_WIDGET (self->reader));
@@ -644,6 +645,7 @@ search_changed_cb (DashWindow     *self,
   /* Typing refines the search in place; Back leaves it. */
   filter = new_filter (self);
   dash_filter_set_query (filter, text);
+  filter->sort = DASH_SORT_RELEVANCE;
   navigate (self, dash_location_new_stories (filter, 0), !searching, FALSE);
   dash_filter_free (filter);
 }
@@ -727,9 +729,13 @@ article_activated_cb (DashWindow  *self,
                       GtkWidget   *page)
 {
   /* Opening a result means the search found something worth keeping. */
+  DashLocation *location = dash_location_new_article (article);
+
   if (is_searching (self))
     remember_search (self, self->location->filter->query);
-  navigate (self, dash_location_new_article (article), TRUE, FALSE);
+  if (self->location != NULL && self->location->filter != NULL)
+    location->filter = dash_filter_copy (self->location->filter);
+  navigate (self, location, TRUE, FALSE);
 }
 
 /* A page asks for other stories: a chip removed, a filter added, a range chosen. */
