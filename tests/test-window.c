@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dash-graph-page.h"
 #include "dash-location.h"
 #include "dash-overview-page.h"
 #include "dash-reader.h"
@@ -1206,6 +1207,51 @@ test_window_demo (Fixture       *fixture,
   close_window (window);
 }
 
+static gboolean
+graph_loaded (gpointer data)
+{
+  DashGraphPage *page = data;
+
+  return !dash_graph_page_get_loading (page) && dash_graph_page_get_chart (page) != NULL;
+}
+
+/* The entity graph of a story list, one click from it; its entities lead to their
+ * stories. */
+static void
+test_window_graph (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  DashWindow *window = open_window_with_entities (fixture);
+  DashGraphPage *graph = template_child (window, "graph_page");
+  const DashGraphChart *chart;
+
+  g_assert_nonnull (find_sidebar_row (window, "Entity Graph"));
+  gtk_list_box_select_row (template_child (window, "sidebar_list"),
+                           find_sidebar_row (window, "Entity Graph"));
+  g_assert_cmpstr (visible_content (window), ==, "graph");
+  spin_until (graph_loaded, graph);
+  chart = dash_graph_page_get_chart (graph);
+  g_assert_cmpuint (chart->graph->nodes->len, >=, 3);
+
+  /* From a topic's stories, the graph of those stories only. */
+  gtk_list_box_select_row (template_child (window, "sidebar_list"),
+                           find_topic_row (window, "trade_war"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-graph", NULL));
+  g_assert_cmpstr (visible_content (window), ==, "graph");
+  spin_until (graph_loaded, graph);
+  chart = dash_graph_page_get_chart (graph);
+  for (guint i = 0; i < chart->graph->nodes->len; i++)
+    g_assert_cmpstr (((DashGraphNode *) g_ptr_array_index (chart->graph->nodes, i))->name, !=, "Japan");
+
+  g_signal_emit_by_name (graph, "entity-activated", "China");
+  g_assert_cmpstr (visible_content (window), ==, "stories");
+  assert_chips (window, "Entity: China", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  g_assert_cmpstr (visible_content (window), ==, "graph");
+
+  close_window (window);
+}
+
 /* Feeds have a place in the sidebar; Preferences open from the window. */
 static void
 test_window_feeds (Fixture       *fixture,
@@ -1277,6 +1323,7 @@ main (int   argc,
   add_test ("/window/filters", test_window_filters);
   add_test ("/window/demo", test_window_demo);
   add_test ("/window/feeds", test_window_feeds);
+  add_test ("/window/graph", test_window_graph);
   add_test ("/window/saved-search", test_window_saved_search);
   add_test ("/window/entity/rename", test_window_entity_rename);
   add_test ("/window/entity/hide", test_window_entity_hide);

@@ -42,6 +42,9 @@ struct _DashForceLayout {
   double   theta;
   double   gravity;
   GArray  *tree;     /* QuadNode */
+  guint   *order;    /* bodies in the tree's depth-first order */
+  guint8  *pinned;   /* per node, NULL until one is pinned */
+  guint    n_pinned;
   guint    steps;
   gboolean settled;
 };
@@ -84,6 +87,7 @@ dash_force_layout_new (guint                n_nodes,
   self->gravity = CLAMP (2.0 / MAX (n_nodes, 1), 0.02, 0.3);
   self->theta = 0.8;
   self->tree = g_array_new (FALSE, FALSE, sizeof (QuadNode));
+  self->order = g_new (guint, MAX (n_nodes, 1));
   return self;
 }
 
@@ -136,6 +140,8 @@ dash_force_layout_free (DashForceLayout *self)
   g_free (self->edge_target);
   g_free (self->edge_weight);
   g_array_unref (self->tree);
+  g_free (self->order);
+  g_free (self->pinned);
   g_free (self);
 }
 
@@ -179,6 +185,83 @@ dash_force_layout_get_positions (DashForceLayout *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->xy;
+}
+
+void
+dash_force_layout_pin (DashForceLayout *self,
+                       guint            index,
+                       double           x,
+                       double           y)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (index < self->n);
+  g_return_if_fail (isfinite (x) && isfinite (y));
+
+  if (self->pinned == NULL)
+    self->pinned = g_new0 (guint8, self->n);
+  if (!self->pinned[index])
+    self->n_pinned++;
+  self->pinned[index] = TRUE;
+  self->xy[2 * index] = x;
+  self->xy[2 * index + 1] = y;
+}
+
+void
+dash_force_layout_unpin (DashForceLayout *self,
+                         guint            index)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (index < self->n);
+
+  if (self->pinned == NULL || !self->pinned[index])
+    return;
+  self->pinned[index] = FALSE;
+  self->n_pinned--;
+}
+
+void
+dash_force_layout_unpin_all (DashForceLayout *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->pinned, g_free);
+  self->n_pinned = 0;
+}
+
+gboolean
+dash_force_layout_is_pinned (DashForceLayout *self,
+                             guint            index)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (index < self->n, FALSE);
+
+  return self->pinned != NULL && self->pinned[index];
+}
+
+void
+dash_force_layout_reheat (DashForceLayout *self,
+                          double           temperature)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!(temperature > 0))
+    return;
+  self->temperature = MAX (self->temperature, temperature);
+  self->settled = FALSE;
+}
+
+gboolean
+dash_force_layout_is_settled (DashForceLayout *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+  return self->settled || self->n == 0;
+}
+
+guint
+dash_force_layout_get_steps (DashForceLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->steps;
 }
 
 /* Barnes–Hut quadtree. */
@@ -299,6 +382,21 @@ tree_build (DashForceLayout *self)
     tree_insert (self, 0, i, 0);
 }
 
+/* Lists the bodies of the leaves under @index, depth first: near bodies come together. */
+static void
+tree_order (DashForceLayout *self,
+            int              index,
+            guint           *n_order)
+{
+  const QuadNode *node = &g_array_index (self->tree, QuadNode, index);
+
+  if (node->body >= 0)
+    self->order[(*n_order)++] = node->body;
+  for (int q = 0; q < 4; q++)
+    if (node->child[q] >= 0)
+      tree_order (self, node->child[q], n_order);
+}
+
 static void
 repel (double  dx,
        double  dy,
@@ -322,15 +420,17 @@ tree_force (DashForceLayout *self,
 {
   double px = self->xy[2 * body], py = self->xy[2 * body + 1];
   double m = self->mass[body];
+  double theta2 = self->theta * self->theta;
+  const QuadNode *nodes = (const QuadNode *)(gpointer)self->tree->data;
   int stack[256];
   int top = 0;
 
   stack[top++] = 0;
   while (top > 0)
     {
-      const QuadNode *node = &g_array_index (self->tree, QuadNode, stack[--top]);
+      const QuadNode *node = &nodes[stack[--top]];
       double dx = px - node->cx, dy = py - node->cy;
-      double d = sqrt (dx * dx + dy * dy);
+      double d2 = dx * dx + dy * dy;
       gboolean leaf = node->child[0] < 0 && node->child[1] < 0 &&
                       node->child[2] < 0 && node->child[3] < 0;
 
@@ -342,12 +442,13 @@ tree_force (DashForceLayout *self,
             continue;
           if (node->body >= 0)
             repel (dx, dy, m * node->mass, fx, fy);
-          else if (d > 0)
+          else if (d2 > 0)
             /* A cluster leaf: the body may be inside it; count the others. */
-            repel (dx, dy, m * (node->mass - (d < 1e-9 ? m : 0)), fx, fy);
+            repel (dx, dy, m * (node->mass - (d2 < 1e-18 ? m : 0)), fx, fy);
           continue;
         }
-      if (d > 0 && node->size / d < self->theta)
+      /* size / d < theta, without the square root. */
+      if (d2 > 0 && node->size * node->size < theta2 * d2)
         {
           repel (dx, dy, m * node->mass, fx, fy);
           continue;
@@ -395,9 +496,30 @@ dash_force_layout_step (DashForceLayout *self)
     }
   else
     {
+      guint n_order = 0;
+
       tree_build (self);
-      for (guint i = 0; i < self->n; i++)
-        tree_force (self, i, &self->disp[2 * i], &self->disp[2 * i + 1]);
+      /* Bodies in the tree's order, so that neighbours in space, which visit much the
+       * same tree nodes, come one after another and find them in the cache. */
+      tree_order (self, 0, &n_order);
+      if (n_order < self->n)
+        {
+          /* Bodies at nearly one place share a cluster leaf (see tree_insert()) that
+           * lists none of them: add those that are missing. */
+          g_autofree guint8 *listed = g_new0 (guint8, self->n);
+
+          for (guint k = 0; k < n_order; k++)
+            listed[self->order[k]] = TRUE;
+          for (guint i = 0; i < self->n; i++)
+            if (!listed[i])
+              self->order[n_order++] = i;
+        }
+      for (guint k = 0; k < self->n; k++)
+        {
+          guint i = self->order[k];
+
+          tree_force (self, i, &self->disp[2 * i], &self->disp[2 * i + 1]);
+        }
     }
 
   /* Attraction along the edges. */
@@ -424,6 +546,8 @@ dash_force_layout_step (DashForceLayout *self)
       double move;
 
       if (!(f > 0) || !isfinite (f))
+        continue;
+      if (self->pinned != NULL && self->pinned[i])
         continue;
       move = MIN (f, self->temperature);
       self->xy[2 * i] += fx / f * move;

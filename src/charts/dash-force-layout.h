@@ -30,6 +30,24 @@ void             dash_force_layout_set_theta  (DashForceLayout     *self,
 /* Starts from these positions (x0, y0, x1, y1, ...), e.g. the previous layout. */
 void             dash_force_layout_set_positions (DashForceLayout  *self,
                                                const double        *xy);
+/* Holds node @index at (@x, @y), in layout units, until it is unpinned (as a view does
+ * while the user drags it): it still pushes and pulls the others, but does not move. */
+void             dash_force_layout_pin        (DashForceLayout     *self,
+                                               guint                index,
+                                               double               x,
+                                               double               y);
+void             dash_force_layout_unpin      (DashForceLayout     *self,
+                                               guint                index);
+void             dash_force_layout_unpin_all  (DashForceLayout     *self);
+gboolean         dash_force_layout_is_pinned  (DashForceLayout     *self,
+                                               guint                index);
+/* Lets a settled layout move again, by at most @temperature layout units a step at
+ * first, cooling as before (e.g. after a node was dragged). */
+void             dash_force_layout_reheat     (DashForceLayout     *self,
+                                               double               temperature);
+gboolean         dash_force_layout_is_settled (DashForceLayout     *self);
+/* Steps taken since the layout was made. */
+guint            dash_force_layout_get_steps  (DashForceLayout     *self);
 /* One step; FALSE once the layout has settled. */
 gboolean         dash_force_layout_step       (DashForceLayout     *self);
 /* Steps until settled or @max_iterations; returns the steps taken. */

@@ -988,6 +988,9 @@ analyse_graph (DashGraph *graph)
   igraph_create (&g, &edges, n, IGRAPH_UNDIRECTED);
 
   igraph_vector_int_init (&membership, n);
+  /* Louvain visits nodes in a random order: a fixed seed gives the same communities, and
+   * so the same colours, every time. */
+  igraph_rng_seed (igraph_rng_default (), 1);
   if (graph->edges->len > 0 &&
       igraph_community_multilevel (&g, &weights, 1.0, &membership, NULL, NULL) == IGRAPH_SUCCESS)
     {

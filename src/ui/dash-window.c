@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "dash-feeds-page.h"
+#include "dash-graph-page.h"
 #include "dash-location.h"
 #include "dash-preferences-window.h"
 #include "dash-refresher.h"
@@ -89,6 +90,7 @@ struct _DashWindow
   GtkListBox           *list_box;
   DashReader           *reader;
   DashFeedsPage        *feeds_page;
+  DashGraphPage        *graph_page;
 };
 
 G_DEFINE_FINAL_TYPE (DashWindow, dash_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -437,6 +439,12 @@ show_location (DashWindow   *self,
       break;
 
     case DASH_LOCATION_GRAPH:
+      dash_graph_page_show (self->graph_page, self->corpus, location->filter);
+      gtk_stack_set_visible_child_name (self->content_stack, "graph");
+      self->range_from = location->filter->from;
+      self->range_to = location->filter->to;
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -680,6 +688,14 @@ sidebar_row_selected_cb (DashWindow    *self,
   location = g_object_get_data (G_OBJECT (row), "location");
   if (location == NULL)
     return;
+  if (location->kind == DASH_LOCATION_GRAPH)
+    {
+      /* Who appears with whom, within the date range the user chose. */
+      g_autoptr(DashFilter) filter = new_filter (self);
+
+      navigate (self, dash_location_new_graph (filter), FALSE, TRUE);
+      return;
+    }
   if (location->kind == DASH_LOCATION_STORIES && location->saved_search == 0)
     {
       /* A topic, within the date range the user chose. */
@@ -801,6 +817,27 @@ feed_activated_cb (DashWindow *self,
 
   dash_filter_set_source (filter, source);
   navigate_to_filter (self, filter);
+}
+
+/* The entity graph of the stories shown (their topic, source, search and dates). */
+static void
+show_graph_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DashWindow *self = DASH_WINDOW (widget);
+  g_autoptr(DashFilter) filter = NULL;
+
+  if (self->location != NULL && self->location->kind == DASH_LOCATION_STORIES)
+    {
+      filter = dash_filter_copy (self->location->filter);
+      /* The graph of one entity's stories is its ego network, which the page shows
+       * around the entity itself. */
+      filter->limit = 0;
+    }
+  else
+    filter = new_filter (self);
+  navigate (self, dash_location_new_graph (filter), TRUE, FALSE);
 }
 
 static void
@@ -1205,9 +1242,12 @@ fill_sidebar (DashWindow *self)
       gtk_list_box_append (self->sidebar_list, row);
     }
 
-  row = sidebar_row_new (_("Entities"), NULL, dash_location_new (DASH_LOCATION_ENTITIES));
+  row = sidebar_row_new (_("Entity Graph"), NULL, dash_location_new (DASH_LOCATION_GRAPH));
   gtk_widget_add_css_class (row, "first-section-row");
   gtk_list_box_append (self->sidebar_list, row);
+  gtk_list_box_append (self->sidebar_list,
+                       sidebar_row_new (_("Entities"), NULL,
+                                        dash_location_new (DASH_LOCATION_ENTITIES)));
   gtk_list_box_append (self->sidebar_list,
                        sidebar_row_new (_("Sources"), NULL,
                                         dash_location_new (DASH_LOCATION_SOURCES)));
@@ -2070,6 +2110,7 @@ dash_window_class_init (DashWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DashWindow, list_box);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, DashWindow, feeds_page);
+  gtk_widget_class_bind_template_child (widget_class, DashWindow, graph_page);
   gtk_widget_class_bind_template_callback (widget_class, update_back_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -2097,6 +2138,7 @@ dash_window_class_init (DashWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.forward", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.refresh-feeds", NULL, refresh_feeds_action);
+  gtk_widget_class_install_action (widget_class, "win.show-graph", NULL, show_graph_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, leave_demo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -2120,6 +2162,7 @@ dash_window_class_init (DashWindowClass *klass)
   g_type_ensure (DASH_TYPE_STORIES_PAGE);
   g_type_ensure (DASH_TYPE_READER);
   g_type_ensure (DASH_TYPE_FEEDS_PAGE);
+  g_type_ensure (DASH_TYPE_GRAPH_PAGE);
 }
 
 static void
