@@ -192,6 +192,144 @@ test_timeline_png_bars (void)
   cairo_surface_destroy (surface);
 }
 
+/* A legend name in Arabic or Hebrew starts right after its swatch, as a Latin one does:
+ * Pango lays it out right to left, and the chart puts its box where the text is. */
+static void
+test_timeline_rtl_legend (void)
+{
+  static const char *names[] = {
+    "Trade war", "\u0627\u0644\u0635\u064a\u0646", "\u05d9\u05e9\u05e8\u05d0\u05dc",
+  };
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      g_autoptr(DashTimelineChart) chart = make_timeline ();
+      g_autoptr(GBytes) png = NULL;
+      g_autoptr(GError) error = NULL;
+      DashTimelineSeries *series = g_ptr_array_index (chart->series, 0);
+      cairo_surface_t *surface;
+      DashChartStyle style;
+      int swatch_right = -1, swatch_y = -1, text_left = -1, text_right = -1;
+
+      g_free (series->name);
+      series->name = g_strdup (names[n]);
+      g_clear_pointer (&chart->title, g_free);
+      g_array_set_size (chart->marks, 0);
+      dash_chart_style_init (&style, FALSE);
+      style.show_footer = FALSE;
+      png = dash_timeline_chart_render (chart, DASH_CHART_FORMAT_PNG, 640, 200, 1, &style, &error);
+      g_assert_no_error (error);
+      surface = decode_png (png);
+
+      /* The swatch: the first square of the series' colour near the top left. */
+      for (int y = 0; y < 40 && swatch_y < 0; y++)
+        for (int x = 0; x < 60; x++)
+          if (pixel_is (surface, x, y, dash_chart_style_get_color (&style, 0)))
+            {
+              swatch_y = y + 4;
+              swatch_right = x;
+              break;
+            }
+      g_assert_cmpint (swatch_y, >=, 0);
+      while (pixel_is (surface, swatch_right + 1, swatch_y, dash_chart_style_get_color (&style, 0)))
+        swatch_right++;
+
+      /* The name: dark pixels on the swatch's rows, to its right. */
+      for (int x = swatch_right + 1; x < 640; x++)
+        for (int y = swatch_y - 6; y < swatch_y + 8; y++)
+          {
+            int r, g, b;
+
+            pixel_at (surface, x, y, &r, &g, &b);
+            if (r + g + b < 3 * 128)
+              {
+                if (text_left < 0)
+                  text_left = x;
+                text_right = x;
+              }
+          }
+      g_assert_cmpint (text_left, >, swatch_right);
+      g_assert_cmpint (text_left - swatch_right, <, 12);
+      g_assert_cmpint (text_right - text_left, <, 120);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Drawn over a span, the chart keeps to the buckets in it; stacked, each series' band
+ * sits on the one before. */
+static void
+test_timeline_range_areas (void)
+{
+  g_autoptr(DashTimelineChart) chart = make_timeline ();
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (DashTimelinePoint));
+  g_autoptr(GArray) bars = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 360);
+  cairo_t *cr = cairo_create (surface);
+  DashTimelineBar *bar;
+  DashChartStyle style;
+  DashChartRect plot, below, above;
+  gint64 start, end;
+
+  dash_chart_style_init (&style, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (month_counts); i++)
+    {
+      DashTimelinePoint point = { g_array_index (((DashTimelineSeries *)
+                                                   g_ptr_array_index (chart->series, 0))->points,
+                                                 DashTimelinePoint, i).start, 2 };
+      g_array_append_val (points, point);
+    }
+  dash_timeline_chart_add_series (chart, "AI", points);
+
+  bars = dash_timeline_chart_get_bars (cr, 640, 360, chart, &style);
+  g_assert_cmpuint (bars->len, ==, 2 * G_N_ELEMENTS (month_counts));
+  g_clear_pointer (&bars, g_array_unref);
+
+  /* Mid-February to the end of March: February, cut, and March. */
+  dash_timeline_chart_set_range (chart, day ("2025-02-15"), day ("2025-04-01"));
+  g_assert_true (dash_timeline_chart_get_plot (cr, 640, 360, chart, &style, &plot, &start, &end));
+  g_assert_cmpint (start, ==, day ("2025-02-15"));
+  g_assert_cmpint (end, ==, day ("2025-04-01"));
+  bars = dash_timeline_chart_get_bars (cr, 640, 360, chart, &style);
+  g_assert_cmpuint (bars->len, ==, 4);
+  bar = &g_array_index (bars, DashTimelineBar, 0);
+  g_assert_cmpuint (bar->series, ==, 0);
+  g_assert_cmpuint (bar->index, ==, 1);
+  g_assert_cmpfloat (bar->rect.x, <, plot.x);
+  bar = &g_array_index (bars, DashTimelineBar, 1);
+  g_assert_cmpuint (bar->index, ==, 2);
+  /* March's 3 stories reach the top of the axis, which the span's counts set. */
+  g_assert_cmpfloat_with_epsilon (bar->rect.y, plot.y, 0.01);
+  g_clear_pointer (&bars, g_array_unref);
+
+  /* Stacked: in March, 2 over 3, from the baseline up, the stack (5) higher than the
+   * bars' top (3) and still inside the plot. */
+  dash_timeline_chart_set_style (chart, DASH_TIMELINE_STYLE_AREAS);
+  g_assert_true (dash_timeline_chart_get_plot (cr, 640, 360, chart, &style, &plot, NULL, NULL));
+  g_assert_true (dash_timeline_chart_get_bar (cr, 640, 360, chart, &style, 0, 2, &below));
+  g_assert_true (dash_timeline_chart_get_bar (cr, 640, 360, chart, &style, 1, 2, &above));
+  g_assert_cmpfloat_with_epsilon (above.y + above.height, below.y, 0.01);
+  g_assert_cmpfloat_with_epsilon (below.height / above.height, 3.0 / 2.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (below.y + below.height, plot.y + plot.height, 0.01);
+  g_assert_cmpfloat (above.y, >=, plot.y - 0.01);
+  g_assert_cmpfloat ((above.height + below.height) / plot.height, >, 3.0 / 5.0);
+  /* The band is as wide as the month. */
+  g_assert_cmpfloat_with_epsilon (above.width, plot.width * 31.0 / 45.0, 0.5);
+
+  /* Drawn, the bottom band is the first colour (a little of the white shows through). */
+  dash_timeline_chart_draw (cr, 640, 360, chart, &style);
+  {
+    int r, g, b;
+    DashChartColor color = dash_chart_style_get_color (&style, 0);
+
+    pixel_at (surface, below.x + below.width / 2, below.y + below.height - 3, &r, &g, &b);
+    g_assert_cmpint (ABS (r - (color.red * 0.82 + 0.18) * 255), <=, 3);
+    g_assert_cmpint (ABS (b - (color.blue * 0.82 + 0.18) * 255), <=, 3);
+  }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_timeline_empty (void)
 {
@@ -1120,6 +1258,8 @@ main (int   argc,
 
   g_test_add_func ("/charts/timeline/png-bars", test_timeline_png_bars);
   g_test_add_func ("/charts/timeline/empty", test_timeline_empty);
+  g_test_add_func ("/charts/timeline/rtl-legend", test_timeline_rtl_legend);
+  g_test_add_func ("/charts/timeline/range-areas", test_timeline_range_areas);
   g_test_add_func ("/charts/timeline/svg", test_timeline_svg);
   g_test_add_func ("/charts/timeline/pdf", test_timeline_pdf);
   g_test_add_func ("/charts/timeline/data", test_timeline_data);

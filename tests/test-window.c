@@ -326,6 +326,16 @@ has_drawn (gpointer data)
   return gtk_widget_get_mapped (data) && gtk_widget_get_height (data) > 0;
 }
 
+static void assert_chips (DashWindow *window,
+                          const char *first,
+                          ...) G_GNUC_NULL_TERMINATED;
+
+static gboolean
+timeline_counted (gpointer data)
+{
+  return !dash_timeline_view_get_loading (data) && dash_timeline_view_get_chart (data) != NULL;
+}
+
 /* Whether a bar (the first point of the first series) lies under some pointer position
  * half way down the timeline @data. */
 static gboolean
@@ -502,8 +512,12 @@ test_window_navigate_topic (Fixture       *fixture,
   /* The timeline beside the stories counts the topic's one story, and asks for room. */
   {
     DashTimelineView *timeline = page_child (page, DASH_TYPE_STORIES_PAGE, "timeline");
-    const DashTimelineChart *chart = dash_timeline_view_get_chart (timeline);
+    const DashTimelineChart *chart;
     int minimum, natural;
+
+    /* It counts in a worker thread. */
+    spin_until (timeline_counted, timeline);
+    chart = dash_timeline_view_get_chart (timeline);
 
     g_assert_true (DASH_IS_TIMELINE_VIEW (timeline));
     g_assert_cmpstr (gtk_widget_get_css_name (GTK_WIDGET (timeline)), ==, "timeline");
@@ -522,6 +536,19 @@ test_window_navigate_topic (Fixture       *fixture,
     spin_until (has_drawn, timeline);
     gtk_widget_queue_draw (GTK_WIDGET (timeline));
     spin_until (has_bars, timeline);
+
+    /* A bar clicked (or a period dragged across) narrows the stories to its days. */
+    g_signal_emit_by_name (timeline, "range-activated", (gint64) 1740787200,
+                           (gint64) 1743465600);
+    assert_chips (window, "Topic: Trade war", "Date: 1 Mar 2025 – 31 Mar 2025", NULL);
+    g_assert_cmpuint (n_listed_stories (window), ==, 1);
+    g_signal_emit_by_name (timeline, "range-selected", (gint64) 1735689600,
+                           (gint64) 1738368000);
+    assert_chips (window, "Topic: Trade war", "Date: 1 Jan 2025 – 31 Jan 2025", NULL);
+    g_assert_cmpuint (n_listed_stories (window), ==, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+    assert_chips (window, "Topic: Trade war", NULL);
   }
   /* The overview's topic cards show timelines too, not level bars. */
   {
@@ -1030,7 +1057,7 @@ test_window_filters (Fixture       *fixture,
 
   /* Without filters: every story, newest first, or oldest first when asked. */
   dash_filter_bar_remove_chip (bar, 0);
-  assert_chips (window, NULL);
+  assert_chips (window, NULL, NULL);
   g_assert_cmpstr (dash_stories_page_get_title (page), ==, "All Stories");
   g_assert_cmpuint (n_listed_stories (window), ==, 6);
   gtk_drop_down_set_selected (page_child (bar, DASH_TYPE_FILTER_BAR, "sort_choice"), 1);

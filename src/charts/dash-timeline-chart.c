@@ -97,6 +97,32 @@ dash_timeline_chart_set_provenance (DashTimelineChart         *chart,
     chart->provenance = dash_chart_provenance_copy (provenance);
 }
 
+G_DEFINE_ENUM_TYPE (DashTimelineStyle, dash_timeline_style,
+                    G_DEFINE_ENUM_VALUE (DASH_TIMELINE_STYLE_BARS, "bars"),
+                    G_DEFINE_ENUM_VALUE (DASH_TIMELINE_STYLE_AREAS, "areas"))
+
+void
+dash_timeline_chart_set_style (DashTimelineChart *chart,
+                               DashTimelineStyle  style)
+{
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (style == DASH_TIMELINE_STYLE_BARS || style == DASH_TIMELINE_STYLE_AREAS);
+
+  chart->style = style;
+}
+
+void
+dash_timeline_chart_set_range (DashTimelineChart *chart,
+                               gint64             start,
+                               gint64             end)
+{
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail ((start == 0 && end == 0) || start < end);
+
+  chart->range_start = start;
+  chart->range_end = end;
+}
+
 const char *
 dash_bucket_to_string (DashBucket bucket)
 {
@@ -311,6 +337,11 @@ typedef struct {
   const TickUnit *ticks;
   guint    n_series;
   GArray  *legend;        /* DashChartLegendItem */
+  /* For stacked areas: the bucket starts of all the series (the slots), and for each
+   * series the sum of it and the series under it in each slot. */
+  GArray  *slots;         /* gint64 */
+  double  *stack;         /* n_series × slots->len */
+  GPtrArray *slot_of;     /* per series, a GArray of guint: the slot of each point */
 } Geometry;
 
 static void
@@ -325,6 +356,9 @@ static void
 geometry_clear (Geometry *g)
 {
   g_clear_pointer (&g->legend, g_array_unref);
+  g_clear_pointer (&g->slots, g_array_unref);
+  g_clear_pointer (&g->stack, g_free);
+  g_clear_pointer (&g->slot_of, g_ptr_array_unref);
 }
 
 static double
@@ -365,6 +399,185 @@ text_width (cairo_t              *cr,
   return w;
 }
 
+/* Shows @layout with its logical box's left edge at (@x, @y). A layout given a width
+ * puts a right-to-left paragraph (an Arabic or Hebrew name) at the right of that width;
+ * its logical box says where the text really starts. */
+static void
+show_layout_at (cairo_t     *cr,
+                PangoLayout *layout,
+                double       x,
+                double       y)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  cairo_move_to (cr, x - logical.x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The legend in rows across @width from (@x0, @y0); drawn when @draw is set. Returns the
+ * height it takes. Each name stands right after its swatch, whatever its direction. */
+static double
+draw_legend (cairo_t                   *cr,
+             const DashChartStyle      *style,
+             double                     x0,
+             double                     y0,
+             double                     width,
+             const DashChartLegendItem *items,
+             guint                      n_items,
+             gboolean                   draw)
+{
+  double size = style->font_size > 0 ? style->font_size : 12;
+  double swatch = size * 0.8;
+  double gap = size * 1.2;
+  double x = x0, y = y0, row_height = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(PangoLayout) layout = _dash_chart_layout_text (cr, style, DASH_CHART_TEXT_BODY,
+                                                               items[i].label);
+      double item_width;
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (w > width - swatch - size)
+        {
+          /* Only a name too long for the row gets a width, to be ellipsized. */
+          pango_layout_set_width (layout, (int)((width - swatch - size) * PANGO_SCALE));
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          pango_layout_get_pixel_size (layout, &w, &h);
+        }
+      item_width = swatch + size * 0.4 + w;
+      if (x > x0 && x + item_width > x0 + width)
+        {
+          x = x0;
+          y += row_height + size * 0.3;
+          row_height = 0;
+        }
+      row_height = MAX (row_height, h);
+      if (draw)
+        {
+          cairo_save (cr);
+          _dash_chart_set_color (cr, items[i].color);
+          if (items[i].round)
+            cairo_arc (cr, x + swatch / 2, y + h / 2.0, swatch / 2, 0, 2 * G_PI);
+          else
+            cairo_rectangle (cr, x, y + (h - swatch) / 2, swatch, swatch);
+          cairo_fill (cr);
+          _dash_chart_set_color (cr, style->foreground);
+          show_layout_at (cr, layout, x + swatch + size * 0.4, y);
+          cairo_restore (cr);
+        }
+      x += item_width + gap;
+    }
+  return n_items > 0 ? y + row_height - y0 : 0;
+}
+
+/* The points of @series in [@t0, @t1): indices [*first, *last). Points are oldest first. */
+static void
+visible_points (const DashTimelineChart  *chart,
+                const DashTimelineSeries *series,
+                gint64                    t0,
+                gint64                    t1,
+                guint                    *first,
+                guint                    *last)
+{
+  const DashTimelinePoint *points = (const DashTimelinePoint *)series->points->data;
+  guint lo = 0, hi = series->points->len;
+
+  /* The first point starting at or after @t0; the one before may reach into the span. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (points[mid].start < t0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo > 0 && dash_bucket_next (chart->bucket, points[lo - 1].start) > t0)
+    lo--;
+  *first = lo;
+
+  hi = series->points->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (points[mid].start < t1)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *last = lo;
+}
+
+static int
+compare_time (gconstpointer a,
+              gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a;
+  gint64 y = *(const gint64 *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* The slots of the stack (every bucket start of any series) and the running sums. */
+static void
+stack_compute (Geometry                *g,
+               const DashTimelineChart *chart)
+{
+  guint n;
+
+  g->slots = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      const DashTimelineSeries *series = g_ptr_array_index (chart->series, s);
+
+      for (guint i = 0; i < series->points->len; i++)
+        g_array_append_val (g->slots, g_array_index (series->points, DashTimelinePoint, i).start);
+    }
+  g_array_sort (g->slots, compare_time);
+  n = 0;
+  for (guint k = 0; k < g->slots->len; k++)
+    if (n == 0 || g_array_index (g->slots, gint64, k) != g_array_index (g->slots, gint64, n - 1))
+      g_array_index (g->slots, gint64, n++) = g_array_index (g->slots, gint64, k);
+  g_array_set_size (g->slots, n);
+
+  g->stack = g_new0 (double, MAX (chart->series->len * n, 1));
+  g->slot_of = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      const DashTimelineSeries *series = g_ptr_array_index (chart->series, s);
+      GArray *slot_of = g_array_sized_new (FALSE, FALSE, sizeof (guint), series->points->len);
+      guint k = 0;
+
+      for (guint i = 0; i < series->points->len; i++)
+        {
+          const DashTimelinePoint *p = &g_array_index (series->points, DashTimelinePoint, i);
+
+          while (k < n && g_array_index (g->slots, gint64, k) < p->start)
+            k++;
+          g_assert (k < n);
+          g_array_append_val (slot_of, k);
+          g->stack[s * n + k] += p->count;
+        }
+      g_ptr_array_add (g->slot_of, slot_of);
+    }
+  for (guint s = 1; s < chart->series->len; s++)
+    for (guint k = 0; k < n; k++)
+      g->stack[s * n + k] += g->stack[(s - 1) * n + k];
+}
+
+/* The stack's height at slot @k under and including series @s; 0 below the first. */
+static double
+stack_at (const Geometry *g,
+          int             s,
+          guint           k)
+{
+  return s < 0 ? 0 : g->stack[s * g->slots->len + k];
+}
+
 static gboolean
 geometry_compute (Geometry                *g,
                   cairo_t                 *cr,
@@ -373,7 +586,7 @@ geometry_compute (Geometry                *g,
                   const DashTimelineChart *chart,
                   const DashChartStyle    *style)
 {
-  guint max_count = 0;
+  double max_count = 0;
   gboolean any = FALSE;
   double label_width, axis_label_height;
   g_autofree char *top_label = NULL;
@@ -388,17 +601,44 @@ geometry_compute (Geometry                *g,
   for (guint s = 0; s < chart->series->len; s++)
     {
       DashTimelineSeries *series = g_ptr_array_index (chart->series, s);
+      const DashTimelinePoint *first, *last;
 
-      for (guint i = 0; i < series->points->len; i++)
+      if (series->points->len == 0)
+        continue;
+      first = &g_array_index (series->points, DashTimelinePoint, 0);
+      last = &g_array_index (series->points, DashTimelinePoint, series->points->len - 1);
+      g->t0 = MIN (g->t0, first->start);
+      g->t1 = MAX (g->t1, dash_bucket_next (chart->bucket, last->start));
+      any = TRUE;
+    }
+  if (chart->range_start < chart->range_end)
+    {
+      g->t0 = chart->range_start;
+      g->t1 = chart->range_end;
+    }
+
+  /* The highest bar, or the highest stack, inside the span. */
+  if (any && chart->style == DASH_TIMELINE_STYLE_AREAS)
+    {
+      stack_compute (g, chart);
+      for (guint k = 0; k < g->slots->len; k++)
         {
-          const DashTimelinePoint *p = &g_array_index (series->points, DashTimelinePoint, i);
+          gint64 start = g_array_index (g->slots, gint64, k);
 
-          g->t0 = MIN (g->t0, p->start);
-          g->t1 = MAX (g->t1, dash_bucket_next (chart->bucket, p->start));
-          max_count = MAX (max_count, p->count);
-          any = TRUE;
+          if (start < g->t1 && dash_bucket_next (chart->bucket, start) > g->t0)
+            max_count = MAX (max_count, stack_at (g, g->n_series - 1, k));
         }
     }
+  else if (any)
+    for (guint s = 0; s < chart->series->len; s++)
+      {
+        DashTimelineSeries *series = g_ptr_array_index (chart->series, s);
+        guint first, last;
+
+        visible_points (chart, series, g->t0, g->t1, &first, &last);
+        for (guint i = first; i < last; i++)
+          max_count = MAX (max_count, g_array_index (series->points, DashTimelinePoint, i).count);
+      }
 
   /* Title, then the legend, at the top; provenance at the bottom. */
   {
@@ -432,10 +672,8 @@ geometry_compute (Geometry                *g,
       g_array_append_val (g->legend, item);
     }
   g->legend_y = g->title_height;
-  g->legend_height = _dash_chart_draw_legend (cr, style, g->size, g->legend_y,
-                                              width - 2 * g->size,
-                                              (DashChartLegendItem *)g->legend->data,
-                                              g->legend->len, FALSE);
+  g->legend_height = draw_legend (cr, style, g->size, g->legend_y, width - 2 * g->size,
+                                  (DashChartLegendItem *)g->legend->data, g->legend->len, FALSE);
 
   if (style->show_footer && chart->provenance != NULL)
     {
@@ -500,6 +738,8 @@ y_for_value (const Geometry *g,
   return g->y1 - (g->y1 - g->y0) * value / g->top;
 }
 
+/* The bar of point @i of series @s; with stacked areas, the band of the series over the
+ * whole width of the bucket. */
 static gboolean
 bar_rect (const Geometry          *g,
           const DashTimelineChart *chart,
@@ -520,6 +760,19 @@ bar_rect (const Geometry          *g,
 
   left = x_for_time (g, p->start);
   right = x_for_time (g, dash_bucket_next (chart->bucket, p->start));
+
+  if (chart->style == DASH_TIMELINE_STYLE_AREAS && g->stack != NULL)
+    {
+      guint k = g_array_index ((GArray *)g_ptr_array_index (g->slot_of, s), guint, i);
+      double top = y_for_value (g, stack_at (g, s, k));
+
+      rect->x = left;
+      rect->width = MAX (right - left, 1);
+      rect->y = top;
+      rect->height = y_for_value (g, stack_at (g, (int)s - 1, k)) - top;
+      return TRUE;
+    }
+
   inset = MIN ((right - left) * 0.12, g->size);
   if (right - left - 2 * inset < 1)
     inset = 0;
@@ -554,6 +807,64 @@ dash_timeline_chart_get_bar (cairo_t                 *cr,
 
   ok = geometry_compute (&g, cr, width, height, chart, style) &&
        bar_rect (&g, chart, series, index, rect);
+  geometry_clear (&g);
+  return ok;
+}
+
+GArray *
+dash_timeline_chart_get_bars (cairo_t                 *cr,
+                              double                   width,
+                              double                   height,
+                              const DashTimelineChart *chart,
+                              const DashChartStyle    *style)
+{
+  GArray *bars;
+  Geometry g;
+
+  g_return_val_if_fail (cr != NULL && chart != NULL && style != NULL, NULL);
+
+  bars = g_array_new (FALSE, FALSE, sizeof (DashTimelineBar));
+  if (geometry_compute (&g, cr, width, height, chart, style))
+    for (guint s = 0; s < chart->series->len; s++)
+      {
+        const DashTimelineSeries *series = g_ptr_array_index (chart->series, s);
+        guint first, last;
+
+        visible_points (chart, series, g.t0, g.t1, &first, &last);
+        for (guint i = first; i < last; i++)
+          {
+            DashTimelineBar bar = { s, i, { 0, } };
+
+            if (bar_rect (&g, chart, s, i, &bar.rect))
+              g_array_append_val (bars, bar);
+          }
+      }
+  geometry_clear (&g);
+  return bars;
+}
+
+gboolean
+dash_timeline_chart_get_plot (cairo_t                 *cr,
+                              double                   width,
+                              double                   height,
+                              const DashTimelineChart *chart,
+                              const DashChartStyle    *style,
+                              DashChartRect           *plot,
+                              gint64                  *start,
+                              gint64                  *end)
+{
+  Geometry g;
+  gboolean ok;
+
+  g_return_val_if_fail (cr != NULL && chart != NULL && style != NULL, FALSE);
+
+  ok = geometry_compute (&g, cr, width, height, chart, style);
+  if (ok && plot != NULL)
+    *plot = (DashChartRect) { g.x0, g.y0, g.x1 - g.x0, g.y1 - g.y0 };
+  if (ok && start != NULL)
+    *start = g.t0;
+  if (ok && end != NULL)
+    *end = g.t1;
   geometry_clear (&g);
   return ok;
 }
@@ -636,6 +947,8 @@ draw_time_axis (cairo_t              *cr,
   cairo_restore (cr);
 }
 
+/* The burst periods as shaded bands, each with its label above the plot; a label that
+ * would run into the one before is left out (the band stays). */
 static void
 draw_marks (cairo_t                 *cr,
             const Geometry          *g,
@@ -669,10 +982,146 @@ draw_marks (cairo_t                 *cr,
         if (x < last_right)
           continue;
         _dash_chart_set_color (cr, dash_chart_style_get_muted (style, 0.85));
-        cairo_move_to (cr, x, g->y0 - g->size * 0.4 - h);
-        pango_cairo_show_layout (cr, layout);
+        show_layout_at (cr, layout, x, g->y0 - g->size * 0.4 - h);
         last_right = x + w + g->size * 0.5;
       }
+    }
+  cairo_restore (cr);
+}
+
+/* Each bar filled on its own, so that an SVG holds one element per bar; bars thinner
+ * than two pixels (years of days) go into one path per series, filled once, which is
+ * several times faster. */
+static void
+draw_bars (cairo_t                 *cr,
+           const Geometry          *g,
+           const DashTimelineChart *chart,
+           const DashChartStyle    *style)
+{
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      DashTimelineSeries *series = g_ptr_array_index (chart->series, s);
+      gboolean thin;
+      guint first, last;
+
+      visible_points (chart, series, g->t0, g->t1, &first, &last);
+      thin = (last - first) * g->n_series > (g->x1 - g->x0) / 2;
+      _dash_chart_set_color (cr, dash_chart_style_get_color (style, s));
+      for (guint i = first; i < last; i++)
+        {
+          DashChartRect rect;
+
+          if (g_array_index (series->points, DashTimelinePoint, i).count == 0 ||
+              !bar_rect (g, chart, s, i, &rect))
+            continue;
+          cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+          if (!thin)
+            cairo_fill (cr);
+        }
+      if (thin)
+        cairo_fill (cr);
+    }
+}
+
+/* One vertex of a band's outline: the middle of a bucket, and the stack's height at it
+ * with and without the series. */
+typedef struct {
+  double x;
+  double top;
+  double bottom;
+} Column;
+
+/* Each series as a band over the ones before it, through the middle of each bucket and
+ * out to the outer edges of the first and last; an edge of the series' colour on top.
+ * With more buckets than pixels (years of days), the buckets of one pixel column make one
+ * vertex at their highest: the outline is the same to the eye, and several times faster
+ * to fill and stroke. */
+static void
+draw_areas (cairo_t                 *cr,
+            const Geometry          *g,
+            const DashTimelineChart *chart,
+            const DashChartStyle    *style)
+{
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Column));
+  guint n = g->slots->len;
+  guint first = 0, last = n;
+  double left, right;
+
+  /* The slots in the span, and one more on each side for the lines to come in. */
+  while (first < n && dash_bucket_next (chart->bucket,
+                                        g_array_index (g->slots, gint64, first)) <= g->t0)
+    first++;
+  while (last > first && g_array_index (g->slots, gint64, last - 1) >= g->t1)
+    last--;
+  first = first > 0 ? first - 1 : 0;
+  last = MIN (last + 1, n);
+  if (first >= last)
+    return;
+  left = x_for_time (g, g_array_index (g->slots, gint64, first));
+  right = x_for_time (g, dash_bucket_next (chart->bucket, g_array_index (g->slots, gint64,
+                                                                         last - 1)));
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, MAX (1.5, g->size * 0.12));
+  for (int s = chart->series->len - 1; s >= 0; s--)
+    {
+      DashChartColor color = dash_chart_style_get_color (style, s);
+      const Column *column;
+
+      g_array_set_size (columns, 0);
+      for (guint k = first; k < last; k++)
+        {
+          gint64 start = g_array_index (g->slots, gint64, k);
+          Column here = {
+            x_for_time (g, start + (dash_bucket_next (chart->bucket, start) - start) / 2),
+            stack_at (g, s, k), stack_at (g, s - 1, k)
+          };
+          Column *previous = columns->len > 0
+                             ? &g_array_index (columns, Column, columns->len - 1) : NULL;
+
+          if (previous != NULL && floor (previous->x) == floor (here.x))
+            {
+              previous->top = MAX (previous->top, here.top);
+              previous->bottom = MAX (previous->bottom, here.bottom);
+            }
+          else
+            g_array_append_val (columns, here);
+        }
+
+      /* Along the top, then back along the top of the series under it. */
+      column = &g_array_index (columns, Column, 0);
+      cairo_move_to (cr, left, y_for_value (g, column->top));
+      for (guint c = 0; c < columns->len; c++)
+        {
+          column = &g_array_index (columns, Column, c);
+          cairo_line_to (cr, column->x, y_for_value (g, column->top));
+        }
+      cairo_line_to (cr, right, y_for_value (g, column->top));
+      cairo_line_to (cr, right, y_for_value (g, column->bottom));
+      for (guint c = columns->len; c-- > 0;)
+        {
+          column = &g_array_index (columns, Column, c);
+          cairo_line_to (cr, column->x, y_for_value (g, column->bottom));
+        }
+      cairo_line_to (cr, left, y_for_value (g, column->bottom));
+      cairo_close_path (cr);
+      /* A little of the background shows through, so the grid lines stay readable. */
+      color.alpha = 0.82;
+      _dash_chart_set_color (cr, color);
+      cairo_fill (cr);
+
+      column = &g_array_index (columns, Column, 0);
+      cairo_move_to (cr, left, y_for_value (g, column->top));
+      for (guint c = 0; c < columns->len; c++)
+        {
+          column = &g_array_index (columns, Column, c);
+          cairo_line_to (cr, column->x, y_for_value (g, column->top));
+        }
+      cairo_line_to (cr, right, y_for_value (g, column->top));
+      color.alpha = 1;
+      _dash_chart_set_color (cr, color);
+      cairo_stroke (cr);
     }
   cairo_restore (cr);
 }
@@ -707,27 +1156,21 @@ dash_timeline_chart_draw (cairo_t                 *cr,
     }
   else
     {
-      _dash_chart_draw_legend (cr, style, g.size, g.legend_y, width - 2 * g.size,
-                               (DashChartLegendItem *)g.legend->data, g.legend->len, TRUE);
+      draw_legend (cr, style, g.size, g.legend_y, width - 2 * g.size,
+                   (DashChartLegendItem *)g.legend->data, g.legend->len, TRUE);
       draw_marks (cr, &g, chart, style);
       draw_value_axis (cr, &g, style);
 
-      for (guint s = 0; s < chart->series->len; s++)
-        {
-          DashTimelineSeries *series = g_ptr_array_index (chart->series, s);
+      /* Buckets cut by the span's edges stop at the plot's. */
+      cairo_save (cr);
+      cairo_rectangle (cr, g.x0, 0, g.x1 - g.x0, height);
+      cairo_clip (cr);
+      if (chart->style == DASH_TIMELINE_STYLE_AREAS)
+        draw_areas (cr, &g, chart, style);
+      else
+        draw_bars (cr, &g, chart, style);
+      cairo_restore (cr);
 
-          _dash_chart_set_color (cr, dash_chart_style_get_color (style, s));
-          for (guint i = 0; i < series->points->len; i++)
-            {
-              DashChartRect rect;
-
-              if (g_array_index (series->points, DashTimelinePoint, i).count == 0 ||
-                  !bar_rect (&g, chart, s, i, &rect))
-                continue;
-              cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-              cairo_fill (cr);
-            }
-        }
       draw_time_axis (cr, &g, style);
     }
 

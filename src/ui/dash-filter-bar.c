@@ -841,7 +841,6 @@ dash_filter_bar_class_init (DashFilterBarClass *klass)
   gtk_widget_class_install_action (widget_class, "bar.delete-saved", NULL, delete_saved_action);
   gtk_widget_class_install_property_action (widget_class, "bar.notify-new", "notify-new");
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "filterbar");
 }
 

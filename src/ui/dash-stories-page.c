@@ -13,10 +13,8 @@
 #include "dash-timeline-view.h"
 #include "dash-ui-util.h"
 
-/* Entities shown beside the stories; past this many months, the timeline beside them
- * counts per quarter or per year. */
+/* Entities shown beside the stories. */
 #define N_ENTITIES 10
-#define MAX_MONTHS 36
 /* Entities listed at once in the Merge Into dialog; typing narrows them down. */
 #define N_MERGE_CHOICES 100
 
@@ -28,6 +26,8 @@ struct _DashStoriesPage
   DashCorpus      *corpus;
   /* The entity shown (a copy), or NULL on a topic, source or search page. */
   DashEntityStat  *entity;
+  /* The filter shown (a copy). */
+  DashFilter      *filter;
 
   /* Template children. */
   AdwFlap         *flap;
@@ -192,47 +192,56 @@ show_entities (DashStoriesPage      *self,
   gtk_widget_set_visible (GTK_WIDGET (self->entities_heading), entities->len > 0);
 }
 
+/* The heading says what a bar counts, as the widget picks its bucket from the span. */
 static void
-show_timeline (DashStoriesPage  *self,
-               DashCorpus       *corpus,
-               const DashFilter *filter,
-               const char       *title)
+shown_bucket_cb (DashStoriesPage *self)
 {
-  g_autoptr(GArray) points = NULL;
-  g_autoptr(GError) error = NULL;
-  DashBucket bucket = DASH_BUCKET_MONTH;
-
-  points = dash_corpus_timeline (corpus, filter, bucket, &error);
-  if (points != NULL && points->len > MAX_MONTHS)
+  switch (dash_timeline_view_get_shown_bucket (self->timeline))
     {
-      gint64 from = g_array_index (points, DashTimelinePoint, 0).start;
-      gint64 to = dash_bucket_next (DASH_BUCKET_MONTH,
-                                    g_array_index (points, DashTimelinePoint,
-                                                   points->len - 1).start);
-
-      bucket = MAX (DASH_BUCKET_QUARTER, dash_bucket_for_span (from, to));
-      g_clear_pointer (&points, g_array_unref);
-      points = dash_corpus_timeline (corpus, filter, bucket, &error);
-    }
-  if (points == NULL)
-    g_warning ("Cannot count the stories over time: %s", error->message);
-
-  switch (bucket)
-    {
+    case DASH_BUCKET_DAY:
+      gtk_label_set_label (self->timeline_heading, _("Stories per Day"));
+      break;
+    case DASH_BUCKET_WEEK:
+      gtk_label_set_label (self->timeline_heading, _("Stories per Week"));
+      break;
     case DASH_BUCKET_QUARTER:
       gtk_label_set_label (self->timeline_heading, _("Stories per Quarter"));
       break;
     case DASH_BUCKET_YEAR:
       gtk_label_set_label (self->timeline_heading, _("Stories per Year"));
       break;
-    case DASH_BUCKET_DAY:
-    case DASH_BUCKET_WEEK:
     case DASH_BUCKET_MONTH:
     default:
       gtk_label_set_label (self->timeline_heading, _("Stories per Month"));
       break;
     }
-  dash_timeline_view_set_points (self->timeline, title, bucket, points);
+}
+
+/* A bar clicked or a period dragged across: the stories of those days. */
+static void
+range_chosen_cb (DashStoriesPage  *self,
+                 gint64            start,
+                 gint64            end,
+                 DashTimelineView *timeline)
+{
+  g_autoptr(DashFilter) filter = NULL;
+
+  if (self->filter == NULL || start >= end)
+    return;
+  filter = dash_filter_copy (self->filter);
+  filter->from = start;
+  filter->to = end;
+  filter->limit = 0;
+  g_signal_emit (self, signals[FILTER_CHANGED], 0, filter);
+}
+
+static void
+areas_toggled_cb (DashStoriesPage *self,
+                  GtkToggleButton *button)
+{
+  dash_timeline_view_set_style (self->timeline, gtk_toggle_button_get_active (button)
+                                                  ? DASH_TIMELINE_STYLE_AREAS
+                                                  : DASH_TIMELINE_STYLE_BARS);
 }
 
 void
@@ -256,6 +265,8 @@ dash_stories_page_show (DashStoriesPage      *self,
   self->title = g_strdup (title);
   gtk_label_set_label (self->title_label, title);
   g_set_object (&self->corpus, corpus);
+  g_clear_pointer (&self->filter, dash_filter_free);
+  self->filter = filter != NULL ? dash_filter_copy (filter) : dash_filter_new ();
   show_entity (self, corpus, entity);
   dash_filter_bar_set_filter (self->filter_bar, corpus, filter, NULL);
 
@@ -273,7 +284,7 @@ dash_stories_page_show (DashStoriesPage      *self,
         adw_status_page_set_description (self->none_page, escaped);
       }
       gtk_stack_set_visible_child_name (self->list_stack, "none");
-      dash_timeline_view_set_points (self->timeline, NULL, DASH_BUCKET_MONTH, NULL);
+      dash_timeline_view_set_source (self->timeline, NULL, NULL, NULL);
       dash_list_box_remove_all (self->entities_list);
       gtk_widget_set_visible (GTK_WIDGET (self->entities_heading), FALSE);
       return;
@@ -300,7 +311,16 @@ dash_stories_page_show (DashStoriesPage      *self,
     gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)),
                               0);
 
-  show_timeline (self, corpus, filter, title);
+  /* The widget counts the stories itself, by the bucket that suits the span shown; its
+   * one series is named after the page. */
+  {
+    g_autoptr(GPtrArray) series = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) dash_timeline_series_filter_free);
+    g_autoptr(DashFilter) same = dash_filter_new ();
+
+    g_ptr_array_add (series, dash_timeline_series_filter_new (title, same));
+    dash_timeline_view_set_source (self->timeline, corpus, filter, series);
+  }
 
   show_entities (self, corpus, filter, entity);
 }
@@ -774,6 +794,7 @@ dash_stories_page_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->entity, dash_entity_stat_free);
+  g_clear_pointer (&self->filter, dash_filter_free);
 
   G_OBJECT_CLASS (dash_stories_page_parent_class)->finalize (object);
 }
@@ -841,6 +862,9 @@ dash_stories_page_class_init (DashStoriesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, entities_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, shown_bucket_cb);
+  gtk_widget_class_bind_template_callback (widget_class, range_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, areas_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, saved_searches_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, saved_search_deleted_cb);
   gtk_widget_class_set_css_name (widget_class, "storiespage");
