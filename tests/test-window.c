@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dash-export-dialog.h"
 #include "dash-graph-page.h"
 #include "dash-location.h"
 #include "dash-overview-page.h"
@@ -1234,6 +1235,75 @@ test_window_demo (Fixture       *fixture,
   close_window (window);
 }
 
+/* The open window of @type other than the main one, or NULL. */
+static gpointer
+find_toplevel (GType type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  gpointer found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* Ctrl+E on a topic: its timeline as PNG (of the size asked), SVG (with its provenance)
+ * and CSV (its counts). */
+static void
+test_window_export (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  DashWindow *window = open_window_with_entities (fixture);
+  DashStoriesPage *page = template_child (window, "stories_page");
+  DashExportDialog *dialog;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg_text = NULL;
+
+  /* Nothing to export on the overview: it says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  g_assert_null (find_toplevel (DASH_TYPE_EXPORT_DIALOG));
+
+  gtk_list_box_select_row (template_child (window, "sidebar_list"),
+                           find_topic_row (window, "trade_war"));
+  spin_until (timeline_counted, dash_stories_page_get_timeline (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_toplevel (DASH_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (dash_export_dialog_set_format (dialog, "gexf"));   /* graphs only */
+
+  gtk_spin_button_set_value (page_child (dialog, DASH_TYPE_EXPORT_DIALOG, "width_spin"), 800);
+  gtk_spin_button_set_value (page_child (dialog, DASH_TYPE_EXPORT_DIALOG, "height_spin"), 400);
+  adw_combo_row_set_selected (page_child (dialog, DASH_TYPE_EXPORT_DIALOG, "scale_row"), 1);
+  g_assert_true (dash_export_dialog_set_format (dialog, "png"));
+  png = dash_export_dialog_render (dialog, &error);
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_bytes (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1600);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 800);
+
+  g_assert_true (dash_export_dialog_set_format (dialog, "svg"));
+  svg = dash_export_dialog_render (dialog, &error);
+  svg_text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_assert_nonnull (strstr (svg_text, "<metadata"));
+  g_assert_nonnull (strstr (svg_text, "Trade war: Stories per"));
+  g_assert_nonnull (strstr (svg_text, "Topic: trade_war"));
+
+  g_assert_true (dash_export_dialog_set_format (dialog, "csv"));
+  csv = dash_export_dialog_render (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (csv), >, 10);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
 static gboolean
 graph_loaded (gpointer data)
 {
@@ -1269,6 +1339,27 @@ test_window_graph (Fixture       *fixture,
   chart = dash_graph_page_get_chart (graph);
   for (guint i = 0; i < chart->graph->nodes->len; i++)
     g_assert_cmpstr (((DashGraphNode *) g_ptr_array_index (chart->graph->nodes, i))->name, !=, "Japan");
+
+  /* Ctrl+E exports the graph shown: as GraphML, the nodes Gephi will read. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "graph.graphml", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+    DashExportDialog *dialog = find_toplevel (DASH_TYPE_EXPORT_DIALOG);
+
+    g_assert_null (dialog);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+    dialog = find_toplevel (DASH_TYPE_EXPORT_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_true (dash_export_dialog_set_format (dialog, "graphml"));
+    g_assert_true (dash_export_dialog_save (dialog, file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "<graphml"));
+    g_assert_nonnull (strstr (contents, "China"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 
   g_signal_emit_by_name (graph, "entity-activated", "China");
   g_assert_cmpstr (visible_content (window), ==, "stories");
@@ -1351,6 +1442,7 @@ main (int   argc,
   add_test ("/window/demo", test_window_demo);
   add_test ("/window/feeds", test_window_feeds);
   add_test ("/window/graph", test_window_graph);
+  add_test ("/window/export", test_window_export);
   add_test ("/window/saved-search", test_window_saved_search);
   add_test ("/window/entity/rename", test_window_entity_rename);
   add_test ("/window/entity/hide", test_window_entity_hide);

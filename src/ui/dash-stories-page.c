@@ -336,6 +336,20 @@ dash_stories_page_set_saved_search (DashStoriesPage       *self,
                               dash_filter_bar_get_filter (self->filter_bar), saved);
 }
 
+GtkWidget *
+dash_stories_page_get_timeline (DashStoriesPage *self)
+{
+  g_return_val_if_fail (DASH_IS_STORIES_PAGE (self), NULL);
+  return GTK_WIDGET (self->timeline);
+}
+
+const char *
+dash_stories_page_get_timeline_heading (DashStoriesPage *self)
+{
+  g_return_val_if_fail (DASH_IS_STORIES_PAGE (self), NULL);
+  return gtk_label_get_label (self->timeline_heading);
+}
+
 DashFilterBar *
 dash_stories_page_get_filter_bar (DashStoriesPage *self)
 {

@@ -29,6 +29,9 @@ void        dash_stories_page_show       (DashStoriesPage      *self,
 void        dash_stories_page_set_saved_search (DashStoriesPage       *self,
                                                 const DashSavedSearch *saved);
 DashFilterBar *dash_stories_page_get_filter_bar (DashStoriesPage     *self);
+/* The timeline beside the stories, and what its heading says ("Stories per Month"). */
+GtkWidget  *dash_stories_page_get_timeline (DashStoriesPage      *self);
+const char *dash_stories_page_get_timeline_heading (DashStoriesPage *self);
 /* The stories shown, or NULL. */
 GListModel *dash_stories_page_get_model  (DashStoriesPage      *self);
 const char *dash_stories_page_get_title  (DashStoriesPage      *self);

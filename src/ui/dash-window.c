@@ -7,7 +7,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "dash-export-dialog.h"
 #include "dash-feeds-page.h"
+#include "dash-timeline-view.h"
 #include "dash-graph-page.h"
 #include "dash-location.h"
 #include "dash-preferences-window.h"
@@ -838,6 +840,50 @@ show_graph_action (GtkWidget  *widget,
   else
     filter = new_filter (self);
   navigate (self, dash_location_new_graph (filter), TRUE, FALSE);
+}
+
+/* Ctrl+E: the chart shown, as an image or as data. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DashWindow *self = DASH_WINDOW (widget);
+  const char *shown = gtk_stack_get_visible_child_name (self->content_stack);
+  DashExportDialog *dialog = NULL;
+
+  if (self->corpus != NULL && g_strcmp0 (shown, "stories") == 0)
+    {
+      DashTimelineView *timeline =
+        DASH_TIMELINE_VIEW (dash_stories_page_get_timeline (self->stories_page));
+      const DashTimelineChart *chart = dash_timeline_view_get_chart (timeline);
+      g_autoptr(DashChartProvenance) provenance = NULL;
+      g_autofree char *title = NULL;
+
+      if (chart != NULL && self->location != NULL && self->location->filter != NULL)
+        {
+          /* Translators: a chart's title: what it counts, then how, as in
+           * "Trade war: Stories per Month". */
+          title = g_strdup_printf (_("%s: %s"), dash_stories_page_get_title (self->stories_page),
+                                   dash_stories_page_get_timeline_heading (self->stories_page));
+          provenance = dash_chart_provenance_new_for_corpus (self->corpus,
+                                                             self->location->filter, title,
+                                                             NULL);
+          dialog = dash_export_dialog_new_for_timeline (GTK_WINDOW (self), chart, title,
+                                                        provenance);
+        }
+    }
+  else if (g_strcmp0 (shown, "graph") == 0 &&
+           dash_graph_page_get_chart (self->graph_page) != NULL)
+    dialog = dash_export_dialog_new_for_graph (GTK_WINDOW (self), GTK_WIDGET (self->graph_page));
+
+  if (dialog == NULL)
+    {
+      show_toast (self, _("Open a topic, an entity, a search or the entity graph to export "
+                          "its chart"));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -2139,6 +2185,7 @@ dash_window_class_init (DashWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.refresh-feeds", NULL, refresh_feeds_action);
   gtk_widget_class_install_action (widget_class, "win.show-graph", NULL, show_graph_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, leave_demo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -2153,6 +2200,8 @@ dash_window_class_init (DashWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.forward", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.forward", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.refresh-feeds", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
