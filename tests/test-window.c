@@ -750,12 +750,62 @@ open_entity (DashWindow *window,
   return page;
 }
 
+/* The open window of @type other than the main one, or NULL. */
+static gpointer
+find_toplevel (GType type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  gpointer found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
 static const char *
 aliases_text (DashStoriesPage *page)
 {
   GtkWidget *label = page_child (page, DASH_TYPE_STORIES_PAGE, "aliases_label");
 
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* Another name added to an entity is found in the stories stored: the entity's page
+ * lists it and counts the story that uses it. */
+static void
+test_window_entity_alias (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  DashWindow *window = open_window_with_entities (fixture);
+  DashStoriesPage *page = open_entity (window, "Japan");
+  g_autoptr(GError) error = NULL;
+  guint before = n_listed_stories (window);
+
+  /* The menu item asks for the name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "entity.add-alias", NULL));
+  {
+    GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                     "Add Another Name");
+    gtk_window_destroy (dialog);
+  }
+
+  /* A name that is another entity's is refused; "Ferry operators" names none in the
+   * stories, and as Japan's other name it brings the ferry story to Japan. */
+  g_assert_false (dash_stories_page_add_entity_alias (page, "Germany", &error));
+  g_assert_error (error, DASH_ERROR, DASH_ERROR_QUERY);
+  g_clear_error (&error);
+  g_assert_true (dash_stories_page_add_entity_alias (page, "Ferry operators", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "Japan");
+  g_assert_nonnull (strstr (aliases_text (page), "Ferry operators"));
+  g_assert_cmpuint (n_listed_stories (window), ==, before + 1);
+
+  close_window (window);
 }
 
 /* Renaming an entity, through its dialog or the function the dialog calls, retitles its
@@ -1235,19 +1285,6 @@ test_window_demo (Fixture       *fixture,
   close_window (window);
 }
 
-/* The open window of @type other than the main one, or NULL. */
-static gpointer
-find_toplevel (GType type)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  gpointer found = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-  return found;
-}
 
 /* Ctrl+E on a topic: its timeline as PNG (of the size asked), SVG (with its provenance)
  * and CSV (its counts). */
@@ -1445,6 +1482,7 @@ main (int   argc,
   add_test ("/window/export", test_window_export);
   add_test ("/window/saved-search", test_window_saved_search);
   add_test ("/window/entity/rename", test_window_entity_rename);
+  add_test ("/window/entity/alias", test_window_entity_alias);
   add_test ("/window/entity/hide", test_window_entity_hide);
   add_test ("/window/entity/merge", test_window_entity_merge);
   add_test ("/window/entity/merge-dialog", test_window_entity_merge_dialog);

@@ -129,6 +129,7 @@ show_entity (DashStoriesPage      *self,
   editable = entity != NULL && !dash_corpus_get_read_only (corpus);
   gtk_widget_set_visible (GTK_WIDGET (self->entity_button), entity != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.rename", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.add-alias", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.merge", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.hide", editable);
 
@@ -513,6 +514,96 @@ rename_response_cb (DashStoriesPage  *self,
     show_error_toast (self, error->message);
 }
 
+gboolean
+dash_stories_page_add_entity_alias (DashStoriesPage  *self,
+                                    const char       *alias,
+                                    GError          **error)
+{
+  g_autoptr(DashAnalyzer) analyzer = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *clean = NULL;
+  guint n_stories = 0;
+
+  g_return_val_if_fail (DASH_IS_STORIES_PAGE (self), FALSE);
+  g_return_val_if_fail (alias != NULL, FALSE);
+  g_return_val_if_fail (self->entity != NULL, FALSE);
+
+  /* The stories that hold the name are analysed again, so it counts at once. */
+  analyzer = dash_analyzer_new_for_corpus (self->corpus, error);
+  if (analyzer == NULL ||
+      !dash_analyzer_add_entity_alias (analyzer, self->corpus, self->entity->id, alias, NULL,
+                                       &n_stories, error))
+    return FALSE;
+
+  clean = g_strstrip (g_strdup (alias));
+  /* Translators: after adding another name to an entity: the name, the entity. */
+  message = g_strdup_printf (_("“%s” now leads to %s"), clean, self->entity->name);
+  show_error_toast (self, message);
+  dash_corpus_notify_changed (self->corpus);
+  return TRUE;
+}
+
+static void
+alias_entry_changed_cb (AdwMessageDialog *dialog,
+                        GtkEditable      *entry)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "add", name[0] != '\0');
+}
+
+static void
+alias_response_cb (DashStoriesPage  *self,
+                   const char       *response,
+                   AdwMessageDialog *dialog)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "add") || self->entity == NULL)
+    return;
+  if (!dash_stories_page_add_entity_alias (self, gtk_editable_get_text (entry), &error))
+    show_error_toast (self, error->message);
+}
+
+static void
+add_alias_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DashStoriesPage *self = DASH_STORIES_PAGE (widget);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (self->entity == NULL)
+    return;
+
+  /* Translators: %s is the entity's name. */
+  body = g_strdup_printf (_("Stories that use this name will count as naming %s: those "
+                            "already imported and those to come."), self->entity->name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Add Another Name"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "add");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Other Name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  alias_entry_changed_cb (dialog, GTK_EDITABLE (entry));
+  g_signal_connect_object (entry, "changed", G_CALLBACK (alias_entry_changed_cb), dialog,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (alias_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 static void
 rename_action (GtkWidget  *widget,
                const char *action_name,
@@ -884,6 +975,7 @@ dash_stories_page_class_init (DashStoriesPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "storiespage");
 
   gtk_widget_class_install_action (widget_class, "entity.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "entity.add-alias", NULL, add_alias_action);
   gtk_widget_class_install_action (widget_class, "entity.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "entity.hide", NULL, hide_action);
 }

@@ -47,6 +47,11 @@ gboolean    dash_stories_page_rename_entity (DashStoriesPage      *self,
 gboolean    dash_stories_page_merge_entity  (DashStoriesPage      *self,
                                              const DashEntityStat *target,
                                              GError              **error);
+/* Adds @alias as another name of the entity shown, found from now on in every story
+ * (the Add Another Name dialog). */
+gboolean    dash_stories_page_add_entity_alias (DashStoriesPage   *self,
+                                                const char        *alias,
+                                                GError           **error);
 gboolean    dash_stories_page_hide_entity   (DashStoriesPage      *self,
                                              GError              **error);
 
