@@ -360,12 +360,17 @@ _dash_chart_draw_legend (cairo_t                   *cr,
     {
       g_autoptr(PangoLayout) layout = _dash_chart_layout_text (cr, style, DASH_CHART_TEXT_BODY,
                                                                items[i].label);
+      PangoRectangle logical;
       double item_width;
       int w, h;
 
       pango_layout_set_width (layout, (int)((width - swatch - size) * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_get_pixel_size (layout, &w, &h);
+      /* A right-to-left label sits at the right of its layout's width: place the text
+       * itself, not the layout, after the swatch. */
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      w = logical.width;
+      h = logical.height;
       item_width = swatch + size * 0.4 + w;
       if (x > x0 && x + item_width > x0 + width)
         {
@@ -384,7 +389,7 @@ _dash_chart_draw_legend (cairo_t                   *cr,
             cairo_rectangle (cr, x, y + (h - swatch) / 2, swatch, swatch);
           cairo_fill (cr);
           _dash_chart_set_color (cr, style->foreground);
-          cairo_move_to (cr, x + swatch + size * 0.4, y);
+          cairo_move_to (cr, x + swatch + size * 0.4 - logical.x, y);
           pango_cairo_show_layout (cr, layout);
           cairo_restore (cr);
         }
