@@ -41,6 +41,12 @@ typedef struct {
   gboolean        round;   /* a dot rather than a square */
 } DashChartLegendItem;
 
+/* Shows @layout with its logical box's left edge at (@x, @y), whatever the direction
+ * of its text. */
+void         _dash_chart_show_layout_at (cairo_t              *cr,
+                                        PangoLayout          *layout,
+                                        double                x,
+                                        double                y);
 /* Lays out @items (DashChartLegendItem) in rows across @width from @y; draws them
  * when @draw is set. Returns the height they take. */
 double       _dash_chart_draw_legend   (cairo_t              *cr,

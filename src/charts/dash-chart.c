@@ -338,6 +338,24 @@ _dash_chart_draw_footer (cairo_t                   *cr,
   return h + pad * 1.5;
 }
 
+/* Shows @layout with its logical box's left edge at (@x, @y). A layout given a width
+ * puts a right-to-left paragraph (an Arabic or Hebrew name) at the right of that width;
+ * its logical box says where the text really starts. */
+void
+_dash_chart_show_layout_at (cairo_t     *cr,
+                            PangoLayout *layout,
+                            double       x,
+                            double       y)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  cairo_move_to (cr, x - logical.x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The legend in rows across @width from (@x0, @y0); drawn when @draw is set. Returns the
+ * height it takes. Each name stands right after its swatch, whatever its direction. */
 double
 _dash_chart_draw_legend (cairo_t                   *cr,
                          const DashChartStyle      *style,
@@ -353,24 +371,21 @@ _dash_chart_draw_legend (cairo_t                   *cr,
   double gap = size * 1.2;
   double x = x0, y = y0, row_height = 0;
 
-  if (n_items == 0)
-    return 0;
-
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(PangoLayout) layout = _dash_chart_layout_text (cr, style, DASH_CHART_TEXT_BODY,
                                                                items[i].label);
-      PangoRectangle logical;
       double item_width;
       int w, h;
 
-      pango_layout_set_width (layout, (int)((width - swatch - size) * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      /* A right-to-left label sits at the right of its layout's width: place the text
-       * itself, not the layout, after the swatch. */
-      pango_layout_get_pixel_extents (layout, NULL, &logical);
-      w = logical.width;
-      h = logical.height;
+      pango_layout_get_pixel_size (layout, &w, &h);
+      if (w > width - swatch - size)
+        {
+          /* Only a name too long for the row gets a width, to be ellipsized. */
+          pango_layout_set_width (layout, (int)((width - swatch - size) * PANGO_SCALE));
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          pango_layout_get_pixel_size (layout, &w, &h);
+        }
       item_width = swatch + size * 0.4 + w;
       if (x > x0 && x + item_width > x0 + width)
         {
@@ -389,11 +404,10 @@ _dash_chart_draw_legend (cairo_t                   *cr,
             cairo_rectangle (cr, x, y + (h - swatch) / 2, swatch, swatch);
           cairo_fill (cr);
           _dash_chart_set_color (cr, style->foreground);
-          cairo_move_to (cr, x + swatch + size * 0.4 - logical.x, y);
-          pango_cairo_show_layout (cr, layout);
+          _dash_chart_show_layout_at (cr, layout, x + swatch + size * 0.4, y);
           cairo_restore (cr);
         }
       x += item_width + gap;
     }
-  return y + row_height - y0;
+  return n_items > 0 ? y + row_height - y0 : 0;
 }

@@ -399,80 +399,6 @@ text_width (cairo_t              *cr,
   return w;
 }
 
-/* Shows @layout with its logical box's left edge at (@x, @y). A layout given a width
- * puts a right-to-left paragraph (an Arabic or Hebrew name) at the right of that width;
- * its logical box says where the text really starts. */
-static void
-show_layout_at (cairo_t     *cr,
-                PangoLayout *layout,
-                double       x,
-                double       y)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  cairo_move_to (cr, x - logical.x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-/* The legend in rows across @width from (@x0, @y0); drawn when @draw is set. Returns the
- * height it takes. Each name stands right after its swatch, whatever its direction. */
-static double
-draw_legend (cairo_t                   *cr,
-             const DashChartStyle      *style,
-             double                     x0,
-             double                     y0,
-             double                     width,
-             const DashChartLegendItem *items,
-             guint                      n_items,
-             gboolean                   draw)
-{
-  double size = style->font_size > 0 ? style->font_size : 12;
-  double swatch = size * 0.8;
-  double gap = size * 1.2;
-  double x = x0, y = y0, row_height = 0;
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(PangoLayout) layout = _dash_chart_layout_text (cr, style, DASH_CHART_TEXT_BODY,
-                                                               items[i].label);
-      double item_width;
-      int w, h;
-
-      pango_layout_get_pixel_size (layout, &w, &h);
-      if (w > width - swatch - size)
-        {
-          /* Only a name too long for the row gets a width, to be ellipsized. */
-          pango_layout_set_width (layout, (int)((width - swatch - size) * PANGO_SCALE));
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-          pango_layout_get_pixel_size (layout, &w, &h);
-        }
-      item_width = swatch + size * 0.4 + w;
-      if (x > x0 && x + item_width > x0 + width)
-        {
-          x = x0;
-          y += row_height + size * 0.3;
-          row_height = 0;
-        }
-      row_height = MAX (row_height, h);
-      if (draw)
-        {
-          cairo_save (cr);
-          _dash_chart_set_color (cr, items[i].color);
-          if (items[i].round)
-            cairo_arc (cr, x + swatch / 2, y + h / 2.0, swatch / 2, 0, 2 * G_PI);
-          else
-            cairo_rectangle (cr, x, y + (h - swatch) / 2, swatch, swatch);
-          cairo_fill (cr);
-          _dash_chart_set_color (cr, style->foreground);
-          show_layout_at (cr, layout, x + swatch + size * 0.4, y);
-          cairo_restore (cr);
-        }
-      x += item_width + gap;
-    }
-  return n_items > 0 ? y + row_height - y0 : 0;
-}
-
 /* The points of @series in [@t0, @t1): indices [*first, *last). Points are oldest first. */
 static void
 visible_points (const DashTimelineChart  *chart,
@@ -672,7 +598,7 @@ geometry_compute (Geometry                *g,
       g_array_append_val (g->legend, item);
     }
   g->legend_y = g->title_height;
-  g->legend_height = draw_legend (cr, style, g->size, g->legend_y, width - 2 * g->size,
+  g->legend_height = _dash_chart_draw_legend (cr, style, g->size, g->legend_y, width - 2 * g->size,
                                   (DashChartLegendItem *)g->legend->data, g->legend->len, FALSE);
 
   if (style->show_footer && chart->provenance != NULL)
@@ -982,7 +908,7 @@ draw_marks (cairo_t                 *cr,
         if (x < last_right)
           continue;
         _dash_chart_set_color (cr, dash_chart_style_get_muted (style, 0.85));
-        show_layout_at (cr, layout, x, g->y0 - g->size * 0.4 - h);
+        _dash_chart_show_layout_at (cr, layout, x, g->y0 - g->size * 0.4 - h);
         last_right = x + w + g->size * 0.5;
       }
     }
@@ -1156,7 +1082,7 @@ dash_timeline_chart_draw (cairo_t                 *cr,
     }
   else
     {
-      draw_legend (cr, style, g.size, g.legend_y, width - 2 * g.size,
+      _dash_chart_draw_legend (cr, style, g.size, g.legend_y, width - 2 * g.size,
                    (DashChartLegendItem *)g.legend->data, g.legend->len, TRUE);
       draw_marks (cr, &g, chart, style);
       draw_value_axis (cr, &g, style);
