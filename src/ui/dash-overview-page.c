@@ -12,6 +12,7 @@
 #include "dash-ui-util.h"
 
 #define N_MONTHS   12
+#define SECONDS_PER_YEAR (365 * 86400)
 #define N_ENTITIES 10
 #define N_LATEST   10
 /* Bursts shown, among those of the topics and of this many top entities, that end in
@@ -97,33 +98,80 @@ show_stats (DashOverviewPage *self,
   gtk_label_set_label (self->span_caption, _("Date Span"));
 }
 
-/* The @n_months months up to the one of @last, with @points' counts (zero where
- * @points has none), so that the topics line up month by month. */
+/* @points' counts laid on @axis (the buckets of the whole corpus), zero where @points
+ * has none, so that the topics line up bucket by bucket. */
 static GArray *
-pad_months (GArray *points,
-            gint64  last,
-            guint   n_months)
+align_points (GArray *points,
+              GArray *axis)
 {
-  g_autoptr(GDateTime) last_date = g_date_time_new_from_unix_utc (last);
-  GArray *padded = g_array_sized_new (FALSE, TRUE, sizeof (DashTimelinePoint), n_months);
+  GArray *aligned = g_array_sized_new (FALSE, TRUE, sizeof (DashTimelinePoint), axis->len);
+  guint j = 0;
 
-  if (last_date == NULL)
-    return padded;
-
-  for (int i = n_months - 1; i >= 0; i--)
+  for (guint i = 0; i < axis->len; i++)
     {
-      g_autoptr(GDateTime) first_day = g_date_time_new_utc (g_date_time_get_year (last_date),
-                                                            g_date_time_get_month (last_date),
-                                                            1, 0, 0, 0);
-      g_autoptr(GDateTime) month = g_date_time_add_months (first_day, -i);
-      DashTimelinePoint point = { g_date_time_to_unix (month), 0 };
+      DashTimelinePoint point = { g_array_index (axis, DashTimelinePoint, i).start, 0 };
 
-      for (guint j = 0; points != NULL && j < points->len; j++)
-        if (g_array_index (points, DashTimelinePoint, j).start == point.start)
-          point.count = g_array_index (points, DashTimelinePoint, j).count;
-      g_array_append_val (padded, point);
+      while (points != NULL && j < points->len &&
+             g_array_index (points, DashTimelinePoint, j).start < point.start)
+        j++;
+      if (points != NULL && j < points->len &&
+          g_array_index (points, DashTimelinePoint, j).start == point.start)
+        point.count = g_array_index (points, DashTimelinePoint, j).count;
+      g_array_append_val (aligned, point);
     }
-  return padded;
+  return aligned;
+}
+
+/* The buckets the topic cards share: the last twelve months of the corpus, or its whole
+ * span by quarter or year when it covers more than two years. */
+static GArray *
+card_axis (DashCorpus *corpus,
+           DashBucket *bucket)
+{
+  DashCorpusStats stats = { 0, };
+  g_autoptr(GArray) all = NULL;
+  GArray *axis;
+
+  if (!dash_corpus_get_stats (corpus, &stats, NULL) || stats.last == 0)
+    return NULL;
+
+  *bucket = DASH_BUCKET_MONTH;
+  if (stats.last - stats.first > 2 * SECONDS_PER_YEAR)
+    *bucket = MAX (DASH_BUCKET_QUARTER, dash_bucket_for_span (stats.first, stats.last));
+  all = dash_corpus_timeline (corpus, NULL, *bucket, NULL);
+  if (all == NULL || all->len == 0)
+    return NULL;
+
+  axis = g_array_new (FALSE, TRUE, sizeof (DashTimelinePoint));
+  if (*bucket != DASH_BUCKET_MONTH)
+    {
+      /* Every bucket from the first to the last, empty ones included. */
+      gint64 last = g_array_index (all, DashTimelinePoint, all->len - 1).start;
+
+      for (gint64 t = g_array_index (all, DashTimelinePoint, 0).start; t <= last;
+           t = dash_bucket_next (*bucket, t))
+        {
+          DashTimelinePoint point = { t, 0 };
+          g_array_append_val (axis, point);
+        }
+      return axis;
+    }
+
+  {
+    g_autoptr(GDateTime) last_date = g_date_time_new_from_unix_utc (stats.last);
+    g_autoptr(GDateTime) first_day = g_date_time_new_utc (g_date_time_get_year (last_date),
+                                                          g_date_time_get_month (last_date),
+                                                          1, 0, 0, 0);
+
+    for (int i = N_MONTHS - 1; i >= 0; i--)
+      {
+        g_autoptr(GDateTime) month = g_date_time_add_months (first_day, -i);
+        DashTimelinePoint point = { g_date_time_to_unix (month), 0 };
+
+        g_array_append_val (axis, point);
+      }
+  }
+  return axis;
 }
 
 static void
@@ -138,7 +186,8 @@ static GtkWidget *
 topic_card_new (DashOverviewPage    *self,
                 DashCorpus          *corpus,
                 const DashTopicStat *topic,
-                gint64               last)
+                GArray              *axis,
+                DashBucket           bucket)
 {
   g_autoptr(DashFilter) filter = dash_filter_new ();
   g_autoptr(GArray) points = NULL;
@@ -151,15 +200,15 @@ topic_card_new (DashOverviewPage    *self,
   GtkWidget *timeline;
 
   dash_filter_set_topic (filter, topic->id);
-  points = dash_corpus_timeline (corpus, filter, DASH_BUCKET_MONTH, &error);
+  points = dash_corpus_timeline (corpus, filter, bucket, &error);
   if (points == NULL)
-    g_warning ("Cannot count the stories of %s per month: %s", topic->id, error->message);
-  else if (last != 0)
+    g_warning ("Cannot count the stories of %s over time: %s", topic->id, error->message);
+  else if (axis != NULL)
     {
-      GArray *padded = pad_months (points, last, N_MONTHS);
+      GArray *aligned = align_points (points, axis);
 
       g_array_unref (points);
-      points = padded;
+      points = aligned;
     }
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -176,8 +225,11 @@ topic_card_new (DashOverviewPage    *self,
 
   timeline = dash_timeline_view_new ();
   gtk_widget_add_css_class (timeline, "compact");
-  dash_timeline_view_set_points (DASH_TIMELINE_VIEW (timeline), _("Stories per month"),
-                                 DASH_BUCKET_MONTH, points);
+  dash_timeline_view_set_points (DASH_TIMELINE_VIEW (timeline),
+                                 bucket == DASH_BUCKET_YEAR ? _("Stories per year")
+                                 : bucket == DASH_BUCKET_QUARTER ? _("Stories per quarter")
+                                 : _("Stories per month"),
+                                 bucket, points);
   gtk_box_append (GTK_BOX (box), timeline);
 
   /* The whole card opens the topic. */
@@ -201,13 +253,13 @@ show_topics (DashOverviewPage *self,
              DashCorpus       *corpus)
 {
   g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GArray) axis = NULL;
   g_autoptr(GError) error = NULL;
-  DashCorpusStats stats = { 0, };
+  DashBucket bucket = DASH_BUCKET_MONTH;
   GtkWidget *child;
 
-  /* The same months for every topic: the last twelve of the corpus. */
-  if (!dash_corpus_get_stats (corpus, &stats, NULL))
-    stats.last = 0;
+  /* The same buckets for every topic. */
+  axis = card_axis (corpus, &bucket);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->topics_box))) != NULL)
     gtk_flow_box_remove (self->topics_box, child);
@@ -225,7 +277,8 @@ show_topics (DashOverviewPage *self,
       const DashTopicStat *topic = g_ptr_array_index (topics, i);
 
       if (topic->builtin)
-        gtk_flow_box_append (self->topics_box, topic_card_new (self, corpus, topic, stats.last));
+        gtk_flow_box_append (self->topics_box,
+                             topic_card_new (self, corpus, topic, axis, bucket));
     }
 }
 
