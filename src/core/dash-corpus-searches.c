@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "dash-corpus-private.h"
 
@@ -106,7 +107,7 @@ dash_corpus_get_saved_search (DashCorpus  *self,
     return search;
   if (rc == SQLITE_DONE)
     g_set_error (error, DASH_ERROR, DASH_ERROR_NOT_FOUND,
-                 _("No saved search with the id %" G_GINT64_FORMAT), id);
+                 _("No saved search with the id %" PRId64), (int64_t) id);
   else
     _dash_corpus_set_error (self, error, _("cannot read the saved searches"));
   return NULL;
@@ -194,7 +195,7 @@ change_saved_search (DashCorpus  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, DASH_ERROR, DASH_ERROR_NOT_FOUND,
-                   _("No saved search with the id %" G_GINT64_FORMAT), id);
+                   _("No saved search with the id %" PRId64), (int64_t) id);
       return FALSE;
     }
   return TRUE;
