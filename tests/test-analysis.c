@@ -642,6 +642,69 @@ test_entity_cleanup (Fixture       *f,
   g_assert_error (error, DASH_ERROR, DASH_ERROR_QUERY);
 }
 
+/* A merge undone leaves both entities as they were: stories, mentions, names, days. */
+static void
+test_entity_merge_undo (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DashEntityStat) us = NULL;
+  g_autoptr(DashEntityStat) short_us = NULL;
+  g_autoptr(DashEntityStat) us_after = NULL;
+  g_autoptr(DashEntityStat) short_after = NULL;
+  g_autoptr(DashMergeRecord) record = NULL;
+  g_autoptr(GPtrArray) aliases = NULL;
+  g_autoptr(GPtrArray) short_aliases = NULL;
+  g_autoptr(GArray) short_days = NULL;
+
+  g_ptr_array_add (more, story (f, "2025-03-10", NULL, "U.S.", O, "United States", C, NULL));
+  g_ptr_array_add (more, story (f, "2025-03-11", NULL, "U.S.", O, NULL));
+  store (f, more);
+  us = dash_corpus_find_entity (f->corpus, "United States", &error);
+  short_us = dash_corpus_find_entity (f->corpus, "U.S.", &error);
+  /* A name that led to "U.S." before the merge. */
+  g_assert_true (dash_corpus_rename_entity (f->corpus, short_us->id, "US", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dash_corpus_merge_entities_full (f->corpus, short_us->id, us->id, &record,
+                                                  &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dash_merge_record_get_name (record), ==, "US");
+  g_assert_cmpuint (entity_articles (f, "United States"), ==, 4);
+  g_assert_cmpuint (entity_articles (f, "US"), ==, 0);
+
+  g_assert_true (dash_corpus_undo_merge (f->corpus, record, &error));
+  g_assert_no_error (error);
+  us_after = dash_corpus_find_entity (f->corpus, "United States", &error);
+  short_after = dash_corpus_find_entity (f->corpus, "US", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (short_after->id, ==, short_us->id);
+  g_assert_cmpint (short_after->type, ==, DASH_ENTITY_ORG);
+  g_assert_cmpuint (us_after->articles, ==, us->articles);
+  g_assert_cmpuint (us_after->mentions, ==, us->mentions);
+  g_assert_cmpuint (short_after->articles, ==, short_us->articles);
+  g_assert_cmpuint (short_after->mentions, ==, short_us->mentions);
+  aliases = dash_corpus_entity_aliases (f->corpus, us->id, &error);
+  g_assert_cmpuint (aliases->len, ==, 0);
+  short_aliases = dash_corpus_entity_aliases (f->corpus, short_us->id, &error);
+  g_assert_cmpuint (short_aliases->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (short_aliases, 0), ==, "U.S.");
+  short_days = timeline (f, NULL, "US", NULL, DASH_BUCKET_MONTH);
+  g_assert_cmpuint (short_days->len, ==, 1);
+  g_assert_cmpuint (g_array_index (short_days, DashTimelinePoint, 0).count, ==, 2);
+
+  /* Later stories naming "U.S." find the entity again, not the United States. */
+  {
+    g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_ptr_array_add (later, story (f, "2025-04-01", NULL, "U.S.", O, NULL));
+    store (f, later);
+    g_assert_cmpuint (entity_articles (f, "US"), ==, 3);
+    g_assert_cmpuint (entity_articles (f, "United States"), ==, 3);
+  }
+}
+
 /* A story with this text, analysed by @analyzer as an import does. */
 static DashArticle *
 analysed (Fixture      *f,
@@ -748,6 +811,7 @@ main (int   argc,
   ADD ("/analysis/graph/windows", test_graph_windows);
   ADD ("/analysis/entity-cleanup", test_entity_cleanup);
   ADD ("/analysis/entity-alias", test_entity_alias);
+  ADD ("/analysis/entity-merge-undo", test_entity_merge_undo);
 
   return g_test_run ();
 }

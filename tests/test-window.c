@@ -14,6 +14,7 @@
 #include "dash-overview-page.h"
 #include "dash-reader.h"
 #include "dash-stories-page.h"
+#include "dash-test-ui.h"
 #include "dash-timeline-view.h"
 #include "dash-window.h"
 
@@ -89,8 +90,6 @@ static const char fixture_feed_more[] =
   "  </channel>\n"
   "</rss>\n";
 
-static gboolean have_display;
-
 typedef struct {
   char *dir;
   char *db_path;
@@ -161,36 +160,6 @@ write_file (Fixture    *fixture,
 }
 
 static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main context until @done says so, failing after 30 seconds. */
-static void
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
 import_finished (gpointer data)
 {
   return !dash_window_get_importing (data);
@@ -204,7 +173,7 @@ open_window (const char *db_path)
   /* Our reference outlives gtk_window_destroy(), to check that the window is freed. */
   g_object_ref_sink (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin_until (is_mapped, window);
+  dash_test_spin_until (dash_test_is_mapped, window, 30);
   return window;
 }
 
@@ -378,7 +347,7 @@ import_one (DashWindow *window,
 {
   dash_window_import_files (window, &file, 1);
   g_assert_true (dash_window_get_importing (window));
-  spin_until (import_finished, window);
+  dash_test_spin_until (import_finished, window, 30);
 }
 
 static void
@@ -517,7 +486,7 @@ test_window_navigate_topic (Fixture       *fixture,
     int minimum, natural;
 
     /* It counts in a worker thread. */
-    spin_until (timeline_counted, timeline);
+    dash_test_spin_until (timeline_counted, timeline, 30);
     chart = dash_timeline_view_get_chart (timeline);
 
     g_assert_true (DASH_IS_TIMELINE_VIEW (timeline));
@@ -534,9 +503,9 @@ test_window_navigate_topic (Fixture       *fixture,
     g_assert_cmpint (natural, >=, minimum);
 
     /* Once drawn, the pointer finds its one bar half way up. */
-    spin_until (has_drawn, timeline);
+    dash_test_spin_until (has_drawn, timeline, 30);
     gtk_widget_queue_draw (GTK_WIDGET (timeline));
-    spin_until (has_bars, timeline);
+    dash_test_spin_until (has_bars, timeline, 30);
 
     /* A bar clicked (or a period dragged across) narrows the stories to its days. */
     g_signal_emit_by_name (timeline, "range-activated", (gint64) 1740787200,
@@ -625,7 +594,7 @@ test_window_search (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   gtk_editable_set_text (entry, "ferry");
-  spin_until (showing_results, window);
+  dash_test_spin_until (showing_results, window, 30);
   g_assert_cmpuint (n_listed_stories (window), ==, 1);
   model = dash_stories_page_get_model (template_child (window, "stories_page"));
   {
@@ -645,7 +614,7 @@ test_window_search (Fixture       *fixture,
     markup = gtk_label_get_label (page_child (reader, DASH_TYPE_READER, "title_label"));
     g_assert_nonnull (strstr (markup, "weight=\"bold\">Ferry</span>"));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
-    spin_until (showing_results, window);
+    dash_test_spin_until (showing_results, window, 30);
   }
 
   /* Enter keeps the search among the recent ones. */
@@ -659,13 +628,13 @@ test_window_search (Fixture       *fixture,
 
   /* A word in two stories. */
   gtk_editable_set_text (entry, "tariffs OR councils");
-  spin_until (showing_results, window);
+  dash_test_spin_until (showing_results, window, 30);
   while (n_listed_stories (window) != 2 && g_main_context_iteration (NULL, TRUE))
     ;
   g_assert_cmpuint (n_listed_stories (window), ==, 2);
 
   gtk_editable_set_text (entry, "");
-  spin_until (showing_overview, window);
+  dash_test_spin_until (showing_overview, window, 30);
 
   /* The overview lists it; choosing it searches again. */
   {
@@ -677,7 +646,7 @@ test_window_search (Fixture       *fixture,
     g_assert_nonnull (row);
     g_assert_nonnull (find_label (GTK_WIDGET (row), "ferry"));
     g_signal_emit_by_name (recent, "row-activated", row);
-    spin_until (showing_results, window);
+    dash_test_spin_until (showing_results, window, 30);
     g_assert_cmpstr (gtk_editable_get_text (entry), ==, "ferry");
     g_assert_cmpuint (n_listed_stories (window), ==, 1);
   }
@@ -955,6 +924,17 @@ test_window_entity_merge (Fixture       *fixture,
   row = find_listed_entity (window, "China");
   g_assert_nonnull (row);
   g_assert_nonnull (find_label (GTK_WIDGET (row), "2 stories"));
+
+  /* Undo, as the toast offers: both are back as they were. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-merge", NULL));
+  row = find_listed_entity (window, "Germany");
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_label (GTK_WIDGET (row), "1 story"));
+  row = find_listed_entity (window, "China");
+  g_assert_nonnull (find_label (GTK_WIDGET (row), "1 story"));
+  page = open_entity (window, "Germany");
+  g_assert_null (aliases_text (page));
+  g_assert_cmpuint (n_listed_stories (window), ==, 1);
 
   close_window (window);
 }
@@ -1244,7 +1224,7 @@ test_window_demo (Fixture       *fixture,
   g_assert_false (dash_window_get_demo (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
   g_assert_true (dash_window_get_demo (window));
-  spin_until (import_finished, window);
+  dash_test_spin_until (import_finished, window, 30);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
@@ -1308,7 +1288,7 @@ test_window_export (Fixture       *fixture,
 
   gtk_list_box_select_row (template_child (window, "sidebar_list"),
                            find_topic_row (window, "trade_war"));
-  spin_until (timeline_counted, dash_stories_page_get_timeline (page));
+  dash_test_spin_until (timeline_counted, dash_stories_page_get_timeline (page), 30);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   dialog = find_toplevel (DASH_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
@@ -1363,7 +1343,7 @@ test_window_graph (Fixture       *fixture,
   gtk_list_box_select_row (template_child (window, "sidebar_list"),
                            find_sidebar_row (window, "Entity Graph"));
   g_assert_cmpstr (visible_content (window), ==, "graph");
-  spin_until (graph_loaded, graph);
+  dash_test_spin_until (graph_loaded, graph, 30);
   chart = dash_graph_page_get_chart (graph);
   g_assert_cmpuint (chart->graph->nodes->len, >=, 3);
 
@@ -1372,7 +1352,7 @@ test_window_graph (Fixture       *fixture,
                            find_topic_row (window, "trade_war"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-graph", NULL));
   g_assert_cmpstr (visible_content (window), ==, "graph");
-  spin_until (graph_loaded, graph);
+  dash_test_spin_until (graph_loaded, graph, 30);
   chart = dash_graph_page_get_chart (graph);
   for (guint i = 0; i < chart->graph->nodes->len; i++)
     g_assert_cmpstr (((DashGraphNode *) g_ptr_array_index (chart->graph->nodes, i))->name, !=, "Japan");
@@ -1435,21 +1415,8 @@ test_window_feeds (Fixture       *fixture,
   close_window (window);
 }
 
-static void
-skip_test (gconstpointer data)
-{
-  g_test_skip ("No display: run under Xvfb (xvfb-run -a)");
-}
-
-static void
-add_test (const char *path,
-          void      (*func) (Fixture *, gconstpointer))
-{
-  if (have_display)
-    g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
-  else
-    g_test_add_data_func (path, NULL, skip_test);
-}
+#define add_test(path, func) \
+  dash_test_add_display (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
 main (int   argc,
@@ -1457,18 +1424,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  /* Without a session bus (plain Xvfb), the accessibility bridge would warn, and
-   * warnings are fatal here. */
-  g_setenv ("GTK_A11Y", "none", FALSE);
-
-  have_display = gtk_init_check ();
-  if (!have_display && g_getenv ("DASH_REQUIRE_DISPLAY") != NULL)
-    {
-      g_printerr ("No display, and DASH_REQUIRE_DISPLAY is set: run under Xvfb\n");
-      return EXIT_FAILURE;
-    }
-  if (have_display)
-    adw_init ();
+  dash_test_init_display ();
 
   add_test ("/window/import/feed", test_window_import_feed);
   add_test ("/window/import/garbage", test_window_import_garbage);

@@ -1640,12 +1640,141 @@ merge_locked (DashCorpus  *self,
   return _dash_corpus_step_done (self, stmt, _("cannot merge the entities"), error);
 }
 
-gboolean
-dash_corpus_merge_entities (DashCorpus  *self,
-                            gint64       source_id,
-                            gint64       target_id,
-                            GError     **error)
+/* One story's rows before a merge: the source's, and the target's (NULL when the story
+ * did not name the target). */
+typedef struct {
+  gint64  article_id;
+  guint   source_mentions;
+  GBytes *source_spans;
+  guint   target_mentions;
+  GBytes *target_spans;
+} MergedStory;
+
+struct _DashMergeRecord {
+  gint64  source_id;
+  gint64  target_id;
+  char   *name;
+  char   *type;
+  gboolean hidden;
+  GPtrArray *aliases;      /* char *: the names that led to the source */
+  GArray  *stories;        /* MergedStory */
+};
+
+static void
+merged_story_clear (MergedStory *story)
 {
+  g_clear_pointer (&story->source_spans, g_bytes_unref);
+  g_clear_pointer (&story->target_spans, g_bytes_unref);
+}
+
+void
+dash_merge_record_free (DashMergeRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->name);
+  g_free (record->type);
+  g_clear_pointer (&record->aliases, g_ptr_array_unref);
+  g_clear_pointer (&record->stories, g_array_unref);
+  g_free (record);
+}
+
+const char *
+dash_merge_record_get_name (const DashMergeRecord *record)
+{
+  g_return_val_if_fail (record != NULL, NULL);
+  return record->name;
+}
+
+static GBytes *
+column_bytes (sqlite3_stmt *stmt,
+              int           column)
+{
+  return g_bytes_new (sqlite3_column_blob (stmt, column), sqlite3_column_bytes (stmt, column));
+}
+
+/* What merging @source_id into @target_id is about to change. */
+static DashMergeRecord *
+record_merge (DashCorpus  *self,
+              gint64       source_id,
+              gint64       target_id,
+              GError     **error)
+{
+  g_autoptr(DashMergeRecord) record = g_new0 (DashMergeRecord, 1);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  record->source_id = source_id;
+  record->target_id = target_id;
+  record->aliases = g_ptr_array_new_with_free_func (g_free);
+  record->stories = g_array_new (FALSE, TRUE, sizeof (MergedStory));
+  g_array_set_clear_func (record->stories, (GDestroyNotify) merged_story_clear);
+  if (!entity_name_type (self, source_id, &record->name, &record->type, error))
+    return NULL;
+
+  stmt = _dash_corpus_get_statement (self, "SELECT hidden FROM entities WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    record->hidden = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+
+  stmt = _dash_corpus_get_statement (self, "SELECT name FROM entity_aliases WHERE entity_id = ?1",
+                                     error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (record->aliases, g_strdup (_dash_corpus_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dash_corpus_set_error (self, error, _("cannot merge the entities"));
+      return NULL;
+    }
+
+  stmt = _dash_corpus_get_statement (self,
+                                     "SELECT s.article_id, s.mentions, s.spans, t.mentions, t.spans "
+                                     "FROM article_entities s LEFT JOIN article_entities t "
+                                     "ON t.article_id = s.article_id AND t.entity_id = ?2 "
+                                     "WHERE s.entity_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, target_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MergedStory story = { 0, };
+
+      story.article_id = sqlite3_column_int64 (stmt, 0);
+      story.source_mentions = sqlite3_column_int (stmt, 1);
+      story.source_spans = column_bytes (stmt, 2);
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        {
+          story.target_mentions = sqlite3_column_int (stmt, 3);
+          story.target_spans = column_bytes (stmt, 4);
+        }
+      g_array_append_val (record->stories, story);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dash_corpus_set_error (self, error, _("cannot merge the entities"));
+      return NULL;
+    }
+  return g_steal_pointer (&record);
+}
+
+gboolean
+dash_corpus_merge_entities_full (DashCorpus        *self,
+                                 gint64             source_id,
+                                 gint64             target_id,
+                                 DashMergeRecord  **record,
+                                 GError           **error)
+{
+  g_autoptr(DashMergeRecord) recorded = NULL;
+
   g_return_val_if_fail (DASH_IS_CORPUS (self), FALSE);
 
   if (source_id == target_id)
@@ -1656,7 +1785,139 @@ dash_corpus_merge_entities (DashCorpus  *self,
     }
   if (!begin_edit (self, error))
     return FALSE;
-  return end_edit (self, merge_locked (self, source_id, target_id, error), error);
+  if (record != NULL && (recorded = record_merge (self, source_id, target_id, error)) == NULL)
+    return end_edit (self, FALSE, error);
+  if (!end_edit (self, merge_locked (self, source_id, target_id, error), error))
+    return FALSE;
+  if (record != NULL)
+    *record = g_steal_pointer (&recorded);
+  return TRUE;
+}
+
+gboolean
+dash_corpus_merge_entities (DashCorpus  *self,
+                            gint64       source_id,
+                            gint64       target_id,
+                            GError     **error)
+{
+  return dash_corpus_merge_entities_full (self, source_id, target_id, NULL, error);
+}
+
+/* Runs @sql with ?1 and ?2 bound to @a and @b (and ?3 to @c when not NULL). */
+static gboolean
+run_ids (DashCorpus  *self,
+         const char  *sql,
+         gint64       a,
+         gint64       b,
+         const char  *c,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = _dash_corpus_get_statement (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  if (c != NULL)
+    sqlite3_bind_text (stmt, 3, c, -1, SQLITE_STATIC);
+  return _dash_corpus_step_done (self, stmt, _("cannot undo the merge"), error);
+}
+
+static gboolean
+put_rows (DashCorpus  *self,
+          gint64       entity_id,
+          gint64       article_id,
+          guint        mentions,
+          GBytes      *spans,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = _dash_corpus_get_statement (self,
+                                                   "INSERT OR REPLACE INTO article_entities "
+                                                   "(entity_id, article_id, mentions, spans) "
+                                                   "VALUES (?1, ?2, ?3, ?4)", error);
+  gsize len;
+  gconstpointer data = g_bytes_get_data (spans, &len);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  sqlite3_bind_int64 (stmt, 2, article_id);
+  sqlite3_bind_int (stmt, 3, mentions);
+  sqlite3_bind_blob (stmt, 4, data, len, SQLITE_STATIC);
+  return _dash_corpus_step_done (self, stmt, _("cannot undo the merge"), error);
+}
+
+static gboolean
+undo_locked (DashCorpus             *self,
+             const DashMergeRecord  *record,
+             GError                **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* The entity comes back under its own id, so that nothing else needs to change. */
+  stmt = _dash_corpus_get_statement (self, "INSERT INTO entities (id, name, type, hidden) "
+                                           "VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, record->source_id);
+  sqlite3_bind_text (stmt, 2, record->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, record->type, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, record->hidden);
+  if (!_dash_corpus_step_done (self, stmt, _("cannot undo the merge"), error))
+    return FALSE;
+
+  for (guint i = 0; i < record->stories->len; i++)
+    {
+      const MergedStory *story = &g_array_index (record->stories, MergedStory, i);
+
+      if (!put_rows (self, record->source_id, story->article_id, story->source_mentions,
+                     story->source_spans, error))
+        return FALSE;
+      if (story->target_spans != NULL)
+        {
+          if (!put_rows (self, record->target_id, story->article_id, story->target_mentions,
+                         story->target_spans, error))
+            return FALSE;
+        }
+      else if (!run_ids (self, "DELETE FROM article_entities WHERE entity_id = ?1 "
+                               "AND article_id = ?2",
+                         record->target_id, story->article_id, NULL, error))
+        return FALSE;
+    }
+
+  /* Its names lead to it again. */
+  if (!run_ids (self, "DELETE FROM entity_aliases WHERE entity_id = ?2 AND name = ?3 "
+                      "AND type = (SELECT type FROM entities WHERE id = ?1)",
+                record->source_id, record->target_id, record->name, error))
+    return FALSE;
+  for (guint i = 0; i < record->aliases->len; i++)
+    if (!run_ids (self, "UPDATE entity_aliases SET entity_id = ?1 WHERE entity_id = ?2 "
+                        "AND name = ?3", record->source_id, record->target_id,
+                  g_ptr_array_index (record->aliases, i), error))
+      return FALSE;
+
+  /* Both entities' days are counted anew. */
+  if (!run_ids (self, "DELETE FROM entity_days WHERE entity_id IN (?1, ?2)",
+                record->source_id, record->target_id, NULL, error))
+    return FALSE;
+  return run_ids (self, "INSERT INTO entity_days (entity_id, day, count) "
+                        "SELECT e.entity_id, a.published / 86400, count(*) "
+                        "FROM article_entities e JOIN articles a ON a.id = e.article_id "
+                        "WHERE e.entity_id IN (?1, ?2) AND a.published IS NOT NULL "
+                        "GROUP BY 1, 2", record->source_id, record->target_id, NULL, error);
+}
+
+gboolean
+dash_corpus_undo_merge (DashCorpus             *self,
+                        const DashMergeRecord  *record,
+                        GError                **error)
+{
+  g_return_val_if_fail (DASH_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  if (!begin_edit (self, error))
+    return FALSE;
+  return end_edit (self, undo_locked (self, record, error), error);
 }
 
 gboolean

@@ -131,6 +131,24 @@ gboolean     dash_corpus_merge_entities (DashCorpus      *self,
                                          gint64           source_id,
                                          gint64           target_id,
                                          GError         **error);
+/* What a merge changed, to undo it. */
+typedef struct _DashMergeRecord DashMergeRecord;
+
+void         dash_merge_record_free     (DashMergeRecord *record);
+/* The name of the entity merged away. */
+const char  *dash_merge_record_get_name (const DashMergeRecord *record);
+/* As dash_corpus_merge_entities(), keeping in @record (may be NULL) what it changed. */
+gboolean     dash_corpus_merge_entities_full (DashCorpus       *self,
+                                         gint64           source_id,
+                                         gint64           target_id,
+                                         DashMergeRecord **record,
+                                         GError         **error);
+/* Splits the two again, as they were before the merge @record kept: the entity comes
+ * back with its id, its names, its stories and its mentions; the target keeps only its
+ * own. Stories imported since then keep what their analysis found. */
+gboolean     dash_corpus_undo_merge     (DashCorpus      *self,
+                                         const DashMergeRecord *record,
+                                         GError         **error);
 gboolean     dash_corpus_set_entity_hidden (DashCorpus   *self,
                                          gint64           entity_id,
                                          gboolean         hidden,
@@ -325,6 +343,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashEntityStat, dash_entity_stat_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashTopicStat, dash_topic_stat_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashGraph, dash_graph_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashSavedSearch, dash_saved_search_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DashMergeRecord, dash_merge_record_free)
 
 /* Internal, for DashAnalyzer: key/value pairs kept in the database; replacing the
  * analysis of stored stories; rebuilding the per-day counts after it. */

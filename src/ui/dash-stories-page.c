@@ -28,6 +28,8 @@ struct _DashStoriesPage
   DashEntityStat  *entity;
   /* The filter shown (a copy). */
   DashFilter      *filter;
+  /* The last merge made here, for Undo. */
+  DashMergeRecord *merge_record;
 
   /* Template children. */
   AdwFlap         *flap;
@@ -414,9 +416,17 @@ dash_stories_page_rename_entity (DashStoriesPage  *self,
   if (g_str_equal (new_name, entity->name))
     return TRUE;
 
-  /* Renaming to the name of another entity of its type makes the two one. */
+  /* Renaming to the name of another entity of its type makes the two one: a merge,
+   * which can be undone. */
   namesake = find_namesake (self, new_name);
-  if (!dash_corpus_rename_entity (self->corpus, entity->id, new_name, error))
+  if (namesake != NULL)
+    {
+      g_clear_pointer (&self->merge_record, dash_merge_record_free);
+      if (!dash_corpus_merge_entities_full (self->corpus, entity->id, namesake->id,
+                                            &self->merge_record, error))
+        return FALSE;
+    }
+  else if (!dash_corpus_rename_entity (self->corpus, entity->id, new_name, error))
     return FALSE;
 
   g_signal_emit (self, signals[ENTITY_RENAMED], 0, entity->id, entity->name, new_name,
@@ -439,10 +449,32 @@ dash_stories_page_merge_entity (DashStoriesPage       *self,
 
   entity = entity_stat_copy (self->entity);
   target_name = g_strdup (target->name);
-  if (!dash_corpus_merge_entities (self->corpus, entity->id, target->id, error))
+  g_clear_pointer (&self->merge_record, dash_merge_record_free);
+  if (!dash_corpus_merge_entities_full (self->corpus, entity->id, target->id,
+                                        &self->merge_record, error))
     return FALSE;
 
   g_signal_emit (self, signals[ENTITY_MERGED], 0, entity->name, target_name);
+  dash_corpus_notify_changed (self->corpus);
+  return TRUE;
+}
+
+gboolean
+dash_stories_page_undo_merge (DashStoriesPage  *self,
+                              GError          **error)
+{
+  g_autoptr(DashMergeRecord) record = NULL;
+
+  g_return_val_if_fail (DASH_IS_STORIES_PAGE (self), FALSE);
+
+  if (self->merge_record == NULL || self->corpus == NULL)
+    {
+      g_set_error_literal (error, DASH_ERROR, DASH_ERROR_NOT_FOUND, _("Nothing to undo"));
+      return FALSE;
+    }
+  record = g_steal_pointer (&self->merge_record);
+  if (!dash_corpus_undo_merge (self->corpus, record, error))
+    return FALSE;
   dash_corpus_notify_changed (self->corpus);
   return TRUE;
 }
@@ -485,8 +517,8 @@ rename_entry_changed_cb (AdwMessageDialog *dialog,
   if (namesake != NULL)
     {
       /* Translators: said in the Rename dialog when the new name is taken. */
-      body = g_strdup_printf (_("“%s” already exists. Renaming merges the two, and this "
-                                "cannot be undone."), namesake->name);
+      body = g_strdup_printf (_("“%s” already exists. Renaming merges the two."),
+                              namesake->name);
       adw_message_dialog_set_response_label (dialog, "rename", _("_Merge"));
       adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_DESTRUCTIVE);
     }
@@ -900,6 +932,7 @@ dash_stories_page_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->entity, dash_entity_stat_free);
   g_clear_pointer (&self->filter, dash_filter_free);
+  g_clear_pointer (&self->merge_record, dash_merge_record_free);
 
   G_OBJECT_CLASS (dash_stories_page_parent_class)->finalize (object);
 }

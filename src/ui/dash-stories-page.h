@@ -52,6 +52,9 @@ gboolean    dash_stories_page_merge_entity  (DashStoriesPage      *self,
 gboolean    dash_stories_page_add_entity_alias (DashStoriesPage   *self,
                                                 const char        *alias,
                                                 GError           **error);
+/* Undoes the last merge made on this page (Undo in the toast that follows one). */
+gboolean    dash_stories_page_undo_merge    (DashStoriesPage      *self,
+                                             GError              **error);
 gboolean    dash_stories_page_hide_entity   (DashStoriesPage      *self,
                                              GError              **error);
 

@@ -1069,7 +1069,7 @@ entity_renamed_cb (DashWindow      *self,
     {
       /* Translators: after renaming an entity to the name of another one. */
       title = g_strdup_printf (_("“%s” merged into “%s”"), old_name, new_name);
-      show_toast (self, title);
+      show_undo_toast (self, title, "win.undo-merge", NULL);
       return;
     }
 
@@ -1091,7 +1091,20 @@ entity_merged_cb (DashWindow      *self,
   follow_entity (self, source_name, target_name);
   /* Translators: after merging an entity into another one. */
   title = g_strdup_printf (_("“%s” merged into “%s”"), source_name, target_name);
-  show_toast (self, title);
+  show_undo_toast (self, title, "win.undo-merge", NULL);
+}
+
+/* Undo of a merge: the entity merged away comes back, and so does its page. */
+static void
+undo_merge_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DashWindow *self = DASH_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!dash_stories_page_undo_merge (self->stories_page, &error))
+    show_toast (self, error->message);
 }
 
 static void
@@ -2193,6 +2206,7 @@ dash_window_class_init (DashWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.rename-entity", "(xss)",
                                    rename_entity_action);
   gtk_widget_class_install_action (widget_class, "win.unhide-entity", "x", unhide_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-merge", NULL, undo_merge_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
