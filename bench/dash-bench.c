@@ -12,8 +12,8 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 
+#include "dash-bench-util.h"
 #include "dash-core.h"
 
 /* A fixed query set: single words, names, phrases, prefixes, boolean and filtered. */
@@ -23,31 +23,6 @@ static const char *queries[] = {
   "artificial intelligence", "Myanmar", "\"Belt and Road\"", "export controls",
   "TikTok ban", "nuclear", "Gaza ceasefire", "Stargate", "rare earth",
 };
-
-static double
-now_seconds (void)
-{
-  return g_get_monotonic_time () / (double)G_USEC_PER_SEC;
-}
-
-static long
-peak_rss_kib (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *)a;
-  double y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
 
 static int
 bench_import (const char          *db,
@@ -61,13 +36,13 @@ bench_import (const char          *db,
   double mb;
 
   dash_import_job_set_analyze (job, analyze);
-  start = now_seconds ();
+  start = dash_bench_now_ms ();
   if (!dash_import_job_run (job, NULL, &error))
     {
       fprintf (stderr, "dash-bench: %s\n", error->message);
       return 2;
     }
-  elapsed = now_seconds () - start;
+  elapsed = (dash_bench_now_ms () - start) / 1000.0;
   imported = dash_import_job_get_imported (job);
   mb = dash_import_job_get_bytes_read (job) / (1024.0 * 1024.0);
 
@@ -78,7 +53,7 @@ bench_import (const char          *db,
   printf ("import.seconds: %.2f\n", elapsed);
   printf ("import.stories_per_second: %.0f\n", imported / elapsed);
   printf ("import.mb_per_second: %.2f\n", mb / elapsed);
-  printf ("import.peak_rss_mib: %.1f\n", peak_rss_kib () / 1024.0);
+  printf ("import.peak_rss_mib: %.1f\n", dash_bench_peak_rss_kib () / 1024.0);
   return 0;
 }
 
@@ -89,7 +64,6 @@ bench_search (const char *db,
   g_autoptr(DashCorpus) corpus = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  double median, p95;
   guint total_hits = 0;
 
   corpus = dash_corpus_open (db, &error);
@@ -110,7 +84,7 @@ bench_search (const char *db,
         dash_filter_set_query (filter, queries[i]);
         filter->sort = DASH_SORT_RELEVANCE;
         filter->limit = 20;
-        start = now_seconds ();
+        start = dash_bench_now_ms ();
         hits = dash_corpus_query (corpus, filter, &error);
         if (hits == NULL)
           {
@@ -122,19 +96,15 @@ bench_search (const char *db,
             g_autoptr(DashArticle) article = g_list_model_get_item (hits, k);
             g_assert (dash_article_get_snippet (article) != NULL);
           }
-        elapsed = (now_seconds () - start) * 1000.0;
+        elapsed = dash_bench_now_ms () - start;
         g_array_append_val (times, elapsed);
         if (round == 0)
           total_hits += g_list_model_get_n_items (hits);
       }
 
-  g_array_sort (times, compare_double);
-  median = g_array_index (times, double, times->len / 2);
-  p95 = g_array_index (times, double, MIN (times->len - 1, (guint)(times->len * 0.95)));
   printf ("search.queries: %u\n", times->len);
   printf ("search.hits_first_round: %u\n", total_hits);
-  printf ("search.median_ms: %.2f\n", median);
-  printf ("search.p95_ms: %.2f\n", p95);
+  dash_bench_print_times ("search", times);
   return 0;
 }
 

@@ -19,34 +19,9 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 
+#include "dash-bench-util.h"
 #include "dash-force-layout.h"
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static long
-peak_rss_kib (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *)a;
-  double y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
 
 static gboolean
 parse_index (const char *text,
@@ -186,18 +161,18 @@ main (int   argc,
     }
 
   /* Timed: building the layout (initial positions, edge arrays) and every step. */
-  start = now_ms ();
+  start = dash_bench_now_ms ();
   layout = dash_force_layout_new (n_nodes, (const DashGraphEdge *)(gpointer)edges->data,
                                   edges->len, (guint32)seed);
   if (theta >= 0)
     dash_force_layout_set_theta (layout, theta);
-  setup_ms = now_ms () - start;
+  setup_ms = dash_bench_now_ms () - start;
   while (times->len < (guint)max_iterations)
     {
-      double step_start = now_ms (), elapsed;
+      double step_start = dash_bench_now_ms (), elapsed;
       gboolean more = dash_force_layout_step (layout);
 
-      elapsed = now_ms () - step_start;
+      elapsed = dash_bench_now_ms () - step_start;
       g_array_append_val (times, elapsed);
       sum += elapsed;
       if (!more)
@@ -206,7 +181,7 @@ main (int   argc,
           break;
         }
     }
-  total_ms = now_ms () - start;
+  total_ms = dash_bench_now_ms () - start;
 
   if (positions != NULL && !write_positions (positions, layout, &error))
     {
@@ -221,10 +196,9 @@ main (int   argc,
   printf ("layout.settled: %s\n", settled ? "yes" : "no");
   printf ("layout.setup_ms: %.3f\n", setup_ms);
   printf ("layout.ms_per_iteration: %.3f\n", times->len > 0 ? sum / times->len : 0.0);
-  g_array_sort (times, compare_double);
-  printf ("layout.median_iteration_ms: %.3f\n",
-          times->len > 0 ? g_array_index (times, double, times->len / 2) : 0.0);
+  dash_bench_sort_times (times);
+  printf ("layout.median_iteration_ms: %.3f\n", dash_bench_median (times));
   printf ("layout.total_ms: %.3f\n", total_ms);
-  printf ("layout.peak_rss_mib: %.1f\n", peak_rss_kib () / 1024.0);
+  printf ("layout.peak_rss_mib: %.1f\n", dash_bench_peak_rss_kib () / 1024.0);
   return 0;
 }

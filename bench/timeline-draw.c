@@ -17,38 +17,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "dash-bench-util.h"
 #include "dash-core.h"
 #include "dash-charts.h"
 
 #define DAY (24 * 60 * 60)
 #define WIDTH 1200
 #define HEIGHT 400
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *)a;
-  double y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-print_times (const char *name,
-             GArray     *times)
-{
-  g_array_sort (times, compare_double);
-  printf ("%s.median_ms: %.2f\n", name, g_array_index (times, double, times->len / 2));
-  printf ("%s.p95_ms: %.2f\n", name,
-          g_array_index (times, double, MIN (times->len - 1, times->len * 95 / 100)));
-}
 
 /* Ten years from 2015 in @bucket buckets, @n_series series with made-up counts that rise
  * and fall, and a burst mark a year. */
@@ -131,24 +106,24 @@ bench_draw (guint rounds)
           for (guint r = 0; r < rounds; r++)
             {
               cairo_t *cr = cairo_create (surface);
-              double start = now_ms ();
+              double start = dash_bench_now_ms ();
 
               dash_timeline_chart_draw (cr, WIDTH, HEIGHT, chart, &style);
               cairo_surface_flush (surface);
-              g_array_append_val (times, (double) { now_ms () - start });
+              g_array_append_val (times, (double) { dash_bench_now_ms () - start });
               cairo_destroy (cr);
             }
-          print_times (zoom == 0 ? cases[c].name : zoomed, times);
+          dash_bench_print_times (zoom == 0 ? cases[c].name : zoomed, times);
         }
       {
         /* The widget's hit rectangles, computed once per picture. */
         cairo_t *cr = cairo_create (surface);
-        double start = now_ms ();
+        double start = dash_bench_now_ms ();
         g_autoptr(GArray) bars = NULL;
 
         dash_timeline_chart_set_range (chart, 0, 0);
         bars = dash_timeline_chart_get_bars (cr, WIDTH, HEIGHT, chart, &style);
-        printf ("%s.get_bars_ms: %.2f\n", cases[c].name, now_ms () - start);
+        printf ("%s.get_bars_ms: %.2f\n", cases[c].name, dash_bench_now_ms () - start);
         cairo_destroy (cr);
       }
     }
@@ -169,7 +144,7 @@ bench_corpus (const char *path)
   DashCorpusStats stats;
   double start;
 
-  start = now_ms ();
+  start = dash_bench_now_ms ();
   corpus = dash_corpus_open (path, &error);
   if (corpus == NULL)
     {
@@ -177,7 +152,7 @@ bench_corpus (const char *path)
       return 2;
     }
   /* What each worker pays before it counts: its own connection. */
-  printf ("corpus.open_ms: %.2f\n", now_ms () - start);
+  printf ("corpus.open_ms: %.2f\n", dash_bench_now_ms () - start);
   if (!dash_corpus_get_stats (corpus, &stats, &error))
     {
       fprintf (stderr, "timeline-draw: %s\n", error->message);
@@ -198,7 +173,7 @@ bench_corpus (const char *path)
         {
           g_autoptr(GArray) points = NULL;
 
-          start = now_ms ();
+          start = dash_bench_now_ms ();
           points = dash_corpus_timeline (corpus, filters[f].filter, b, &error);
           if (points == NULL)
             {
@@ -206,24 +181,24 @@ bench_corpus (const char *path)
               return 2;
             }
           printf ("timeline.%s.%s_ms: %.2f\n", filters[f].name, dash_bucket_to_string (b),
-                  now_ms () - start);
+                  dash_bench_now_ms () - start);
         }
 
-      start = now_ms ();
+      start = dash_bench_now_ms ();
       bursts = dash_corpus_bursts (corpus, filters[f].filter, &error);
       if (bursts == NULL)
         {
           fprintf (stderr, "timeline-draw: %s\n", error->message);
           return 2;
         }
-      printf ("bursts.%s_ms: %.2f\n", filters[f].name, now_ms () - start);
+      printf ("bursts.%s_ms: %.2f\n", filters[f].name, dash_bench_now_ms () - start);
 
       /* A tooltip's three titles for the last month. */
       bucket->from = stats.last - 30 * DAY;
       bucket->to = stats.last + 1;
       bucket->limit = 3;
       bucket->sort = bucket->query != NULL ? DASH_SORT_RELEVANCE : DASH_SORT_DATE_DESC;
-      start = now_ms ();
+      start = dash_bench_now_ms ();
       top = dash_corpus_query (corpus, bucket, &error);
       if (top == NULL)
         {
@@ -232,7 +207,7 @@ bench_corpus (const char *path)
         }
       for (guint i = 0; i < g_list_model_get_n_items (top); i++)
         g_object_unref (g_list_model_get_item (top, i));
-      printf ("titles.%s_ms: %.2f\n", filters[f].name, now_ms () - start);
+      printf ("titles.%s_ms: %.2f\n", filters[f].name, dash_bench_now_ms () - start);
     }
   return 0;
 }

@@ -7,323 +7,37 @@
 
 #include "config.h"
 
-#include <libsoup/soup.h>
 #include <string.h>
 
 #include "dash-feeds-page.h"
 #include "dash-preferences-window.h"
 #include "dash-refresher.h"
-#include "dash-test-util.h"
+#include "dash-test-server.h"
+#include "dash-test-ui.h"
 
-/* A network monitor whose state the test sets. */
-
-#define TEST_TYPE_MONITOR (test_monitor_get_type ())
-G_DECLARE_FINAL_TYPE (TestMonitor, test_monitor, TEST, MONITOR, GObject)
-
-struct _TestMonitor
+/* A web page that names its feed, beside the server's common routes. */
+static void
+site_cb (DashTestServer    *server,
+         SoupServerMessage *msg,
+         const char        *path)
 {
-  GObject  parent_instance;
-  gboolean available;
-  gboolean metered;
+  dash_test_respond (msg, SOUP_STATUS_OK, "text/html",
+                     g_strdup ("<!DOCTYPE html><html><head><title>Alpha</title>"
+                               "<link rel=\"alternate\" type=\"application/rss+xml\" "
+                               "href=\"/alpha.xml\"></head><body><p>Ferries</p></body></html>"));
+}
+
+static const DashTestRoute routes[] = {
+  { "/site/", site_cb },
+  { NULL },
 };
-
-enum {
-  MONITOR_PROP_0,
-  MONITOR_PROP_AVAILABLE,
-  MONITOR_PROP_METERED,
-  MONITOR_PROP_CONNECTIVITY,
-};
-
-static void test_monitor_network_iface_init  (GNetworkMonitorInterface *iface);
-static void test_monitor_initable_iface_init (GInitableIface           *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (TestMonitor, test_monitor, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
-                                                      test_monitor_initable_iface_init)
-                               G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR,
-                                                      test_monitor_network_iface_init))
-
-static gboolean
-test_monitor_initable_init (GInitable     *initable,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  return TRUE;
-}
-
-static void
-test_monitor_initable_iface_init (GInitableIface *iface)
-{
-  iface->init = test_monitor_initable_init;
-}
-
-static gboolean
-test_monitor_can_reach (GNetworkMonitor     *monitor,
-                        GSocketConnectable  *connectable,
-                        GCancellable        *cancellable,
-                        GError             **error)
-{
-  if (TEST_MONITOR (monitor)->available)
-    return TRUE;
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE, "offline");
-  return FALSE;
-}
-
-static void
-test_monitor_network_iface_init (GNetworkMonitorInterface *iface)
-{
-  iface->can_reach = test_monitor_can_reach;
-}
-
-static void
-test_monitor_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  TestMonitor *self = TEST_MONITOR (object);
-
-  switch (prop_id)
-    {
-    case MONITOR_PROP_AVAILABLE:
-      g_value_set_boolean (value, self->available);
-      break;
-    case MONITOR_PROP_METERED:
-      g_value_set_boolean (value, self->metered);
-      break;
-    case MONITOR_PROP_CONNECTIVITY:
-      g_value_set_enum (value, self->available ? G_NETWORK_CONNECTIVITY_FULL
-                                               : G_NETWORK_CONNECTIVITY_LOCAL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-test_monitor_class_init (TestMonitorClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->get_property = test_monitor_get_property;
-  g_object_class_override_property (object_class, MONITOR_PROP_AVAILABLE, "network-available");
-  g_object_class_override_property (object_class, MONITOR_PROP_METERED, "network-metered");
-  g_object_class_override_property (object_class, MONITOR_PROP_CONNECTIVITY, "connectivity");
-}
-
-static void
-test_monitor_init (TestMonitor *self)
-{
-  self->available = TRUE;
-}
-
-/* Changes the state, and says so as a real monitor does. */
-static void
-test_monitor_set (TestMonitor *self,
-                  gboolean     available,
-                  gboolean     metered)
-{
-  if (self->metered != metered)
-    {
-      self->metered = metered;
-      g_object_notify (G_OBJECT (self), "network-metered");
-    }
-  if (self->available != available)
-    {
-      self->available = available;
-      g_object_notify (G_OBJECT (self), "network-available");
-      g_object_notify (G_OBJECT (self), "connectivity");
-      g_signal_emit_by_name (self, "network-changed", available);
-    }
-}
-
-/* The server. */
-
-typedef struct {
-  GMainContext *context;
-  GMainLoop    *loop;
-  GThread      *thread;
-  char         *base;        /* "http://127.0.0.1:PORT" */
-  GMutex        lock;
-  GCond         cond;
-  GHashTable   *hits;        /* path → number of requests */
-  guint         in_flight;   /* requests not answered yet */
-  guint         max_in_flight;
-} Server;
-
-static char *
-rss (const char *title,
-     const char *prefix,
-     guint       n_items)
-{
-  GString *xml = g_string_new (NULL);
-
-  g_string_append_printf (xml, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>"
-                          "<title>%s</title><link>https://%s.example.org/</link>\n",
-                          title, prefix);
-  for (guint i = 0; i < n_items; i++)
-    g_string_append_printf (xml, "<item><title>%s story %u about river ferries</title>"
-                            "<link>https://%s.example.org/story/%u</link>"
-                            "<pubDate>Tue, 07 Jan 2025 09:%02u:00 +0000</pubDate>"
-                            "<description>Pilots from %s charted crossing %u with the port "
-                            "authority.</description></item>\n",
-                            title, i, prefix, i, i, title, i);
-  g_string_append (xml, "</channel></rss>\n");
-  return g_string_free (xml, FALSE);
-}
-
-static void
-respond (SoupServerMessage *msg,
-         guint              status,
-         const char        *content_type,
-         char              *body)
-{
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, body, strlen (body));
-}
-
-typedef struct {
-  Server            *server;
-  SoupServerMessage *msg;
-} SlowReply;
-
-static gboolean
-slow_reply_cb (gpointer user_data)
-{
-  SlowReply *reply = user_data;
-
-  respond (reply->msg, SOUP_STATUS_OK, "application/rss+xml", rss ("Slow Desk", "slow", 1));
-  soup_server_message_unpause (reply->msg);
-  g_mutex_lock (&reply->server->lock);
-  reply->server->in_flight--;
-  g_mutex_unlock (&reply->server->lock);
-  g_object_unref (reply->msg);
-  g_free (reply);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-handler_cb (SoupServer        *soup_server,
-            SoupServerMessage *msg,
-            const char        *path,
-            GHashTable        *query,
-            gpointer           user_data)
-{
-  Server *s = user_data;
-
-  g_mutex_lock (&s->lock);
-  g_hash_table_insert (s->hits, g_strdup (path),
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (s->hits,
-                                                                                path)) + 1));
-  g_mutex_unlock (&s->lock);
-
-  if (g_str_equal (path, "/alpha.xml"))
-    respond (msg, SOUP_STATUS_OK, "application/rss+xml", rss ("Alpha Wire", "alpha", 3));
-  else if (g_str_equal (path, "/beta.xml"))
-    respond (msg, SOUP_STATUS_OK, "application/rss+xml", rss ("Beta Desk", "beta", 2));
-  else if (g_str_equal (path, "/site/"))
-    respond (msg, SOUP_STATUS_OK, "text/html",
-             g_strdup ("<!DOCTYPE html><html><head><title>Alpha</title>"
-                       "<link rel=\"alternate\" type=\"application/rss+xml\" "
-                       "href=\"/alpha.xml\"></head><body><p>Ferries</p></body></html>"));
-  else if (g_str_equal (path, "/slow.xml"))
-    {
-      g_autoptr(GSource) source = g_timeout_source_new (500);
-      SlowReply *reply = g_new0 (SlowReply, 1);
-
-      g_mutex_lock (&s->lock);
-      s->in_flight++;
-      s->max_in_flight = MAX (s->max_in_flight, s->in_flight);
-      g_mutex_unlock (&s->lock);
-      reply->server = s;
-      reply->msg = g_object_ref (msg);
-      soup_server_message_pause (msg);
-      g_source_set_callback (source, slow_reply_cb, reply, NULL);
-      g_source_attach (source, s->context);
-    }
-  else
-    respond (msg, SOUP_STATUS_NOT_FOUND, "text/plain", g_strdup ("not here"));
-}
-
-static gpointer
-server_thread (gpointer user_data)
-{
-  Server *s = user_data;
-  g_autoptr(SoupServer) server = NULL;
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
-  g_main_context_push_thread_default (s->context);
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, handler_cb, s, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  g_assert_nonnull (uris);
-
-  g_mutex_lock (&s->lock);
-  s->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_cond_signal (&s->cond);
-  g_mutex_unlock (&s->lock);
-  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
-
-  g_main_loop_run (s->loop);
-  soup_server_disconnect (server);
-  g_main_context_pop_thread_default (s->context);
-  return NULL;
-}
-
-static void
-server_start (Server *s)
-{
-  g_mutex_init (&s->lock);
-  g_cond_init (&s->cond);
-  s->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  s->context = g_main_context_new ();
-  s->loop = g_main_loop_new (s->context, FALSE);
-  s->thread = g_thread_new ("test-server", server_thread, s);
-  g_mutex_lock (&s->lock);
-  while (s->base == NULL)
-    g_cond_wait (&s->cond, &s->lock);
-  g_mutex_unlock (&s->lock);
-}
-
-static void
-server_stop (Server *s)
-{
-  g_main_loop_quit (s->loop);
-  g_thread_join (s->thread);
-  g_main_loop_unref (s->loop);
-  g_main_context_unref (s->context);
-  g_hash_table_unref (s->hits);
-  g_free (s->base);
-  g_mutex_clear (&s->lock);
-  g_cond_clear (&s->cond);
-}
-
-static guint
-server_hits (Server     *s,
-             const char *path)
-{
-  guint n;
-
-  g_mutex_lock (&s->lock);
-  n = GPOINTER_TO_UINT (g_hash_table_lookup (s->hits, path));
-  g_mutex_unlock (&s->lock);
-  return n;
-}
-
-static gboolean have_display;
 
 /* The fixture: a server, an empty corpus, its subscriptions and refresher, and a window
  * that shows the page. */
 
 typedef struct {
-  Server             server;
-  char              *dir;
-  DashCorpus        *corpus;
-  DashSubscriptions *subs;
-  TestMonitor       *monitor;
+  DashTestFeeds      feeds;
+  DashTestMonitor   *monitor;
   DashRefresher     *refresher;
   GtkWindow         *window;
   DashFeedsPage     *page;
@@ -339,52 +53,16 @@ refreshed_cb (DashRefresher *refresher,
   f->n_refreshed++;
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main context until @done says so, failing after 20 seconds. */
-static void
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *overlay;
 
   memset (f, 0, sizeof *f);
-  server_start (&f->server);
-  f->dir = dash_test_make_tmp_dir ("feeds-page");
-  path = g_build_filename (f->dir, "corpus.db", NULL);
-  f->corpus = dash_corpus_open (path, &error);
-  g_assert_no_error (error);
-  f->subs = dash_subscriptions_new (f->corpus);
-  f->monitor = g_object_new (TEST_TYPE_MONITOR, NULL);
-  f->refresher = dash_refresher_new (f->subs, G_NETWORK_MONITOR (f->monitor));
+  dash_test_feeds_set_up (&f->feeds, "feeds-page", routes);
+  f->monitor = dash_test_monitor_new ();
+  f->refresher = dash_refresher_new (f->feeds.subs, G_NETWORK_MONITOR (f->monitor));
   g_signal_connect (f->refresher, "refreshed", G_CALLBACK (refreshed_cb), f);
 
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -396,58 +74,19 @@ fixture_setup (Fixture       *f,
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
   gtk_window_set_child (f->window, overlay);
   dash_feeds_page_set_refresher (f->page, f->refresher);
-  dash_feeds_page_set_subscriptions (f->page, f->subs);
+  dash_feeds_page_set_subscriptions (f->page, f->feeds.subs);
   gtk_window_present (f->window);
-  spin_until (is_mapped, f->page);
+  dash_test_spin_until (dash_test_is_mapped, f->page, 20);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  /* Let GTK drop what it holds until the next frame. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (f->window);
+  dash_test_destroy_window (f->window);
   g_assert_finalize_object (f->refresher);
   g_assert_finalize_object (f->monitor);
-  g_assert_finalize_object (f->subs);
-  g_assert_finalize_object (f->corpus);
-  server_stop (&f->server);
-  dash_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-static char *
-url (Fixture    *f,
-     const char *path)
-{
-  return g_strconcat (f->server.base, path, NULL);
-}
-
-static DashFeed *
-subscribe (Fixture    *f,
-           const char *path)
-{
-  g_autofree char *u = url (f, path);
-  g_autoptr(GError) error = NULL;
-  DashFeed *feed = dash_subscriptions_add_url (f->subs, u, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (feed);
-  return feed;
-}
-
-static guint
-count_articles (Fixture *f)
-{
-  DashCorpusStats stats;
-  g_autoptr(GError) error = NULL;
-
-  dash_corpus_get_stats (f->corpus, &stats, &error);
-  g_assert_no_error (error);
-  return stats.articles;
+  dash_test_feeds_tear_down (&f->feeds);
 }
 
 static gpointer
@@ -583,7 +222,7 @@ wait_row (Fixture    *f,
 {
   RowState expected = { f, title, state };
 
-  spin_until (row_shows, &expected);
+  dash_test_spin_until (row_shows, &expected, 20);
 }
 
 static gboolean
@@ -639,8 +278,8 @@ static void
 test_feeds_page_add (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *site = url (f, "/site/");
-  g_autofree char *alpha = url (f, "/alpha.xml");
+  g_autofree char *site = dash_test_server_url (f->feeds.server, "/site/");
+  g_autofree char *alpha = dash_test_server_url (f->feeds.server, "/alpha.xml");
   g_autoptr(GPtrArray) feeds = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -648,14 +287,14 @@ test_feeds_page_add (Fixture       *f,
 
   /* A web page that names its feed: the feed is found, subscribed to and fetched. */
   add_through_dialog (f, site);
-  spin_until (no_add_dialog, NULL);
+  dash_test_spin_until (no_add_dialog, NULL, 20);
   wait_row (f, "Alpha Wire", "3 new stories");
   g_assert_true (find_label (GTK_WIDGET (find_row (f, "Alpha Wire")), "Updated just now") != NULL);
   g_assert_nonnull (find_label (GTK_WIDGET (find_row (f, "Alpha Wire")), alpha));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (f, "stack")), ==, "list");
-  g_assert_cmpuint (count_articles (f), ==, 3);
+  g_assert_cmpuint (dash_test_feeds_count_articles (&f->feeds), ==, 3);
 
-  feeds = dash_subscriptions_list (f->subs, &error);
+  feeds = dash_subscriptions_list (f->feeds.subs, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (feeds->len, ==, 1);
   g_assert_cmpstr (((DashFeed *)g_ptr_array_index (feeds, 0))->url, ==, alpha);
@@ -665,7 +304,7 @@ static void
 test_feeds_page_add_error (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *missing = url (f, "/missing.xml");
+  g_autofree char *missing = dash_test_server_url (f->feeds.server, "/missing.xml");
   g_autoptr(GPtrArray) feeds = NULL;
   g_autoptr(GError) error = NULL;
   DialogText expected;
@@ -675,7 +314,7 @@ test_feeds_page_add_error (Fixture       *f,
   dialog = add_through_dialog (f, missing);
   expected.dialog = dialog;
   expected.text = "404 Not Found";
-  spin_until (dialog_says, &expected);
+  dash_test_spin_until (dialog_says, &expected, 20);
 
   /* The dialog stays, says what went wrong, and lets the user try again. */
   g_assert_true (find_window (ADW_TYPE_WINDOW, "Add Feed") == dialog);
@@ -685,22 +324,22 @@ test_feeds_page_add_error (Fixture       *f,
                                                                     "_Add"))));
   g_assert_false (gtk_widget_get_visible (find_widget_of_type (GTK_WIDGET (dialog),
                                                                 GTK_TYPE_SPINNER)));
-  feeds = dash_subscriptions_list (f->subs, &error);
+  feeds = dash_subscriptions_list (f->feeds.subs, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (feeds->len, ==, 0);
 
   gtk_window_close (dialog);
-  spin_until (no_add_dialog, NULL);
+  dash_test_spin_until (no_add_dialog, NULL, 20);
 }
 
 static void
 test_feeds_page_refresh_errors (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autoptr(DashFeed) alpha = subscribe (f, "/alpha.xml");
-  g_autoptr(DashFeed) beta = subscribe (f, "/beta.xml");
-  g_autoptr(DashFeed) missing = subscribe (f, "/missing.xml");
-  g_autofree char *missing_url = url (f, "/missing.xml");
+  g_autoptr(DashFeed) alpha = dash_test_feeds_subscribe (&f->feeds, "/alpha.xml");
+  g_autoptr(DashFeed) beta = dash_test_feeds_subscribe (&f->feeds, "/beta.xml");
+  g_autoptr(DashFeed) missing = dash_test_feeds_subscribe (&f->feeds, "/missing.xml");
+  g_autofree char *missing_url = dash_test_server_url (f->feeds.server, "/missing.xml");
   GtkLabel *label;
 
   dash_feeds_page_reload (f->page);
@@ -729,14 +368,14 @@ test_feeds_page_refresh_errors (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "feed.refresh", "x",
                                              alpha->id));
   wait_row (f, "Alpha Wire", "no new stories");
-  g_assert_cmpuint (count_articles (f), ==, 5);
+  g_assert_cmpuint (dash_test_feeds_count_articles (&f->feeds), ==, 5);
 }
 
 static void
 test_feeds_page_pause_rename (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autoptr(DashFeed) alpha = subscribe (f, "/alpha.xml");
+  g_autoptr(DashFeed) alpha = dash_test_feeds_subscribe (&f->feeds, "/alpha.xml");
   AdwMessageDialog *dialog;
   GtkEditable *entry;
 
@@ -752,7 +391,7 @@ test_feeds_page_pause_rename (Fixture       *f,
   while (f->n_refreshed == 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (find_label (GTK_WIDGET (find_row (f, "Alpha Wire")), "Paused"));
-  g_assert_cmpuint (server_hits (&f->server, "/alpha.xml"), ==, 1);
+  g_assert_cmpuint (dash_test_server_get_hits (f->feeds.server, "/alpha.xml"), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "feed.resume", "x",
                                              alpha->id));
@@ -781,13 +420,13 @@ static void
 test_feeds_page_remove (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(DashFeed) alpha = subscribe (f, "/alpha.xml");
-  g_autoptr(DashFeed) beta = subscribe (f, "/beta.xml");
+  g_autoptr(DashFeed) alpha = dash_test_feeds_subscribe (&f->feeds, "/alpha.xml");
+  g_autoptr(DashFeed) beta = dash_test_feeds_subscribe (&f->feeds, "/beta.xml");
   AdwMessageDialog *dialog;
 
   dash_refresher_refresh_now (f->refresher);
   wait_row (f, "Alpha Wire", "3 new stories");
-  g_assert_cmpuint (count_articles (f), ==, 5);
+  g_assert_cmpuint (dash_test_feeds_count_articles (&f->feeds), ==, 5);
 
   /* Remove, deleting its stories: only the other feed's stay. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "feed.remove", "x",
@@ -801,7 +440,7 @@ test_feeds_page_remove (Fixture       *f,
                    "_Delete Its Stories");
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_cmpuint (count_articles (f), ==, 2);
+  g_assert_cmpuint (dash_test_feeds_count_articles (&f->feeds), ==, 2);
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_null (find_row (f, "Alpha Wire"));
 
@@ -811,7 +450,7 @@ test_feeds_page_remove (Fixture       *f,
   dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG, NULL));
   adw_message_dialog_response (dialog, "keep");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_cmpuint (count_articles (f), ==, 2);
+  g_assert_cmpuint (dash_test_feeds_count_articles (&f->feeds), ==, 2);
   g_assert_cmpuint (n_rows (f), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (f, "stack")), ==, "empty");
 }
@@ -820,20 +459,20 @@ static void
 test_feeds_page_offline (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(DashFeed) alpha = subscribe (f, "/alpha.xml");
+  g_autoptr(DashFeed) alpha = dash_test_feeds_subscribe (&f->feeds, "/alpha.xml");
   GtkLabel *state = page_child (f, "state_label");
 
   dash_feeds_page_reload (f->page);
   g_assert_cmpstr (gtk_label_get_label (state), ==, "1 feed");
 
   /* Offline: the page says why nothing happens, and refreshes when the network is back. */
-  test_monitor_set (f->monitor, FALSE, FALSE);
+  dash_test_monitor_set (f->monitor, FALSE, FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "feeds.refresh-all", NULL));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (state), "1 feed · Offline"));
   g_assert_false (gtk_widget_get_visible (page_child (f, "spinner")));
   wait_row (f, "127.0.0.1", "Not refreshed yet");
 
-  test_monitor_set (f->monitor, TRUE, FALSE);
+  dash_test_monitor_set (f->monitor, TRUE, FALSE);
   wait_row (f, "Alpha Wire", "3 new stories");
   g_assert_true (g_str_has_prefix (gtk_label_get_label (state), "1 feed · Refreshed at "));
 }
@@ -851,7 +490,7 @@ static void
 test_feeds_page_activate (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(DashFeed) beta = subscribe (f, "/beta.xml");
+  g_autoptr(DashFeed) beta = dash_test_feeds_subscribe (&f->feeds, "/beta.xml");
   g_autofree char *source = NULL;
 
   dash_refresher_refresh_now (f->refresher);
@@ -865,6 +504,7 @@ static void
 test_feeds_page_suggestions (Fixture       *f,
                              gconstpointer  data)
 {
+  const char *base = dash_test_server_get_base (f->feeds.server);
   g_autofree char *json = g_strdup_printf ("{\"groups\": ["
                                            "{\"name\": \"Harbours\", \"feeds\": ["
                                            "{\"name\": \"Alpha Harbour\", \"url\": \"%s/alpha.xml\","
@@ -874,12 +514,12 @@ test_feeds_page_suggestions (Fixture       *f,
                                            "{\"name\": \"Rivers\", \"feeds\": ["
                                            "{\"name\": \"Beta River\", \"url\": \"%s/beta.xml\","
                                            " \"description\": \"Barges.\"}]}]}",
-                                           f->server.base, f->server.base, f->server.base);
+                                           base, base, base);
   g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
   g_autoptr(GPtrArray) feeds = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *alpha = url (f, "/alpha.xml");
-  g_autofree char *beta = url (f, "/beta.xml");
+  g_autofree char *alpha = dash_test_server_url (f->feeds.server, "/alpha.xml");
+  g_autofree char *beta = dash_test_server_url (f->feeds.server, "/beta.xml");
   GtkWidget *suggestions = page_child (f, "suggestions_box");
   GtkButton *subscribe_button;
   GtkWidget *check;
@@ -910,7 +550,7 @@ test_feeds_page_suggestions (Fixture       *f,
   g_signal_emit_by_name (subscribe_button, "clicked");
 
   /* Only the ticked ones. */
-  feeds = dash_subscriptions_list (f->subs, &error);
+  feeds = dash_subscriptions_list (f->feeds.subs, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (feeds->len, ==, 2);
   g_assert_cmpstr (((DashFeed *)g_ptr_array_index (feeds, 0))->url, ==, alpha);
@@ -920,7 +560,7 @@ test_feeds_page_suggestions (Fixture       *f,
   /* Fetched at once; their titles are the feeds' own. */
   wait_row (f, "Alpha Wire", "3 new stories");
   wait_row (f, "Beta Desk", "2 new stories");
-  g_assert_cmpuint (server_hits (&f->server, "/missing.xml"), ==, 0);
+  g_assert_cmpuint (dash_test_server_get_hits (f->feeds.server, "/missing.xml"), ==, 0);
 }
 
 static void
@@ -940,7 +580,7 @@ test_feeds_page_default_suggestions (Fixture       *f,
   /* No "0 feeds" under the title. */
   g_assert_false (gtk_widget_get_visible (page_child (f, "state_label")));
   /* Nothing is subscribed to without asking. */
-  feeds = dash_subscriptions_list (f->subs, &error);
+  feeds = dash_subscriptions_list (f->feeds.subs, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (feeds->len, ==, 0);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_button (GTK_WIDGET (f->page),
@@ -989,29 +629,13 @@ test_preferences_settings (Fixture       *f,
   adw_combo_row_set_selected (interval, 0);
   g_assert_cmpuint (dash_refresher_get_interval (f->refresher), ==, 0);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (window);
+  dash_test_destroy_window (window);
   g_settings_reset (settings, "refresh-interval");
   g_settings_reset (settings, "refresh-on-metered");
 }
 
-static void
-skip_test (gconstpointer data)
-{
-  g_test_skip ("No display: run under Xvfb (xvfb-run -a)");
-}
-
-static void
-add_test (const char *path,
-          void      (*func) (Fixture *, gconstpointer))
-{
-  if (have_display)
-    g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown);
-  else
-    g_test_add_data_func (path, NULL, skip_test);
-}
+#define add_test(path, func) \
+  dash_test_add_display (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
 main (int   argc,
@@ -1019,18 +643,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  /* Without a session bus (plain Xvfb), the accessibility bridge would warn, and
-   * warnings are fatal here. */
-  g_setenv ("GTK_A11Y", "none", FALSE);
-
-  have_display = gtk_init_check ();
-  if (!have_display && g_getenv ("DASH_REQUIRE_DISPLAY") != NULL)
-    {
-      g_printerr ("No display, and DASH_REQUIRE_DISPLAY is set: run under Xvfb\n");
-      return EXIT_FAILURE;
-    }
-  if (have_display)
-    adw_init ();
+  dash_test_init_display ();
 
   add_test ("/feeds-page/add", test_feeds_page_add);
   add_test ("/feeds-page/add-error", test_feeds_page_add_error);

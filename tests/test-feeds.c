@@ -5,276 +5,189 @@
 
 #include "config.h"
 
-#include <libsoup/soup.h>
 #include <string.h>
 
 #include "dash-core.h"
-#include "dash-test-util.h"
+#include "dash-test-server.h"
 
-/* The server. */
-
-typedef struct {
-  GMainContext *context;
-  GMainLoop    *loop;
-  GThread      *thread;
-  char         *base;     /* "http://127.0.0.1:PORT" */
-  GMutex        lock;
-  GCond         cond;
-  GHashTable   *hits;     /* path → number of requests */
-  GHashTable   *headers;  /* path → the last If-None-Match */
-} Server;
-
-static char *
-rss (const char *title,
-     const char *prefix,
-     guint       n_items)
-{
-  GString *xml = g_string_new (NULL);
-
-  g_string_append_printf (xml, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>"
-                          "<title>%s</title><link>https://%s.example.org/</link>\n",
-                          title, prefix);
-  for (guint i = 0; i < n_items; i++)
-    g_string_append_printf (xml, "<item><title>%s story %u about harbour tariffs</title>"
-                            "<link>https://%s.example.org/story/%u</link>"
-                            "<pubDate>Mon, 06 Jan 2025 10:%02u:00 +0000</pubDate>"
-                            "<description>Ministers from %s discussed port quota %u with "
-                            "delegates.</description></item>\n",
-                            title, i, prefix, i, i, title, i);
-  g_string_append (xml, "</channel></rss>\n");
-  return g_string_free (xml, FALSE);
-}
+/* The routes of these tests, beside the server's common ones. */
 
 static void
-respond (SoupServerMessage *msg,
-         guint              status,
-         const char        *content_type,
-         char              *body)
+rss_cb (DashTestServer    *server,
+        SoupServerMessage *msg,
+        const char        *path)
 {
-  soup_server_message_set_status (msg, status, NULL);
-  if (body != NULL)
-    soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, body, strlen (body));
-}
-
-static gboolean
-slow_reply_cb (gpointer user_data)
-{
-  SoupServerMessage *msg = user_data;
-
-  respond (msg, SOUP_STATUS_OK, "application/rss+xml", rss ("Slow", "slow", 1));
-  soup_server_message_unpause (msg);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-handler_cb (SoupServer        *server,
-            SoupServerMessage *msg,
-            const char        *path,
-            GHashTable        *query,
-            gpointer           user_data)
-{
-  Server *s = user_data;
   SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
   SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
-  const char *inm = soup_message_headers_get_one (request, "If-None-Match");
 
-  g_mutex_lock (&s->lock);
-  g_hash_table_insert (s->hits, g_strdup (path),
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (s->hits,
-                                                                                path)) + 1));
-  g_hash_table_insert (s->headers, g_strdup (path), g_strdup (inm));
-  g_mutex_unlock (&s->lock);
-
-  if (g_str_equal (path, "/rss.xml"))
+  if (g_strcmp0 (soup_message_headers_get_one (request, "If-None-Match"), "\"v1\"") == 0)
     {
-      if (g_strcmp0 (inm, "\"v1\"") == 0)
-        {
-          respond (msg, SOUP_STATUS_NOT_MODIFIED, NULL, NULL);
-          return;
-        }
-      soup_message_headers_replace (response, "ETag", "\"v1\"");
-      respond (msg, SOUP_STATUS_OK, "application/rss+xml", rss ("Harbour Wire", "wire", 3));
+      dash_test_respond (msg, SOUP_STATUS_NOT_MODIFIED, NULL, NULL);
+      return;
     }
-  else if (g_str_equal (path, "/moved.xml"))
-    {
-      soup_server_message_set_redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, "/new-home.xml");
-    }
-  else if (g_str_equal (path, "/new-home.xml"))
-    respond (msg, SOUP_STATUS_OK, "application/rss+xml", rss ("Moved Desk", "moved", 2));
-  else if (g_str_equal (path, "/slow.xml"))
-    {
-      g_autoptr(GSource) source = g_timeout_source_new (2500);
-
-      soup_server_message_pause (msg);
-      g_source_set_callback (source, slow_reply_cb, g_object_ref (msg), g_object_unref);
-      g_source_attach (source, s->context);
-    }
-  else if (g_str_equal (path, "/error.xml"))
-    respond (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "text/plain", g_strdup ("oops"));
-  else if (g_str_equal (path, "/garbage"))
-    {
-      char *junk = g_malloc (4096);
-
-      for (guint i = 0; i < 4096; i++)
-        junk[i] = (char)(i * 37 % 251 + 1);
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "application/octet-stream", SOUP_MEMORY_TAKE,
-                                        junk, 4096);
-    }
-  else if (g_str_equal (path, "/broken.xml"))
-    {
-      g_autofree char *whole = rss ("Broken", "broken", 3);
-
-      /* Cut in the middle of an item. */
-      respond (msg, SOUP_STATUS_OK, "application/rss+xml", g_strndup (whole, strlen (whole) / 2));
-    }
-  else if (g_str_equal (path, "/site/"))
-    respond (msg, SOUP_STATUS_OK, "text/html",
-             g_strdup ("<!DOCTYPE html><html><head><title>Site</title>"
-                       "<link rel=\"stylesheet\" href=\"/style.css\">"
-                       "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"News\" "
-                       "href=\"feed.xml\">"
-                       "</head><body><p>Hello</p></body></html>"));
-  else if (g_str_equal (path, "/site/feed.xml"))
-    respond (msg, SOUP_STATUS_OK, "application/rss+xml", rss ("Site News", "site", 2));
-  else if (g_str_equal (path, "/plain.html"))
-    respond (msg, SOUP_STATUS_OK, "text/html",
-             g_strdup ("<!DOCTYPE html><html><body>No feed here</body></html>"));
-  else if (g_str_equal (path, "/big.xml"))
-    {
-      GString *xml = g_string_new ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
-                                   "<title>Big</title><!--");
-
-      while (xml->len < 2 * 1024 * 1024)
-        g_string_append (xml, "padding padding padding padding padding padding padding ");
-      g_string_append (xml, "--></channel></rss>");
-      respond (msg, SOUP_STATUS_OK, "application/rss+xml", g_string_free (xml, FALSE));
-    }
-  else if (g_str_equal (path, "/ttl.xml") || g_str_equal (path, "/huge-ttl.xml"))
-    {
-      g_autofree char *whole = rss ("Slow Changes", "ttl", 1);
-      const char *ttl = g_str_equal (path, "/ttl.xml") ? "<ttl> 180 </ttl>" : "<ttl>99999</ttl>";
-      const char *at = strstr (whole, "</title>") + strlen ("</title>");
-
-      /* <ttl> right after the channel's title. */
-      respond (msg, SOUP_STATUS_OK, "application/rss+xml",
-               g_strdup_printf ("%.*s%s%s", (int) (at - whole), whole, ttl, at));
-    }
-  else if (g_str_equal (path, "/limited.xml"))
-    {
-      soup_message_headers_replace (response, "Retry-After", "3600");
-      soup_server_message_set_status (msg, 429, "Too Many Requests");
-      soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "slow down", 9);
-    }
-  else
-    respond (msg, SOUP_STATUS_NOT_FOUND, "text/plain", g_strdup ("not here"));
-}
-
-static gpointer
-server_thread (gpointer user_data)
-{
-  Server *s = user_data;
-  g_autoptr(SoupServer) server = NULL;
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
-  g_main_context_push_thread_default (s->context);
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, handler_cb, s, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  g_assert_nonnull (uris);
-
-  g_mutex_lock (&s->lock);
-  s->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_cond_signal (&s->cond);
-  g_mutex_unlock (&s->lock);
-  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
-
-  g_main_loop_run (s->loop);
-  soup_server_disconnect (server);
-  g_main_context_pop_thread_default (s->context);
-  return NULL;
+  soup_message_headers_replace (response, "ETag", "\"v1\"");
+  dash_test_respond (msg, SOUP_STATUS_OK, "application/rss+xml",
+                     dash_test_rss ("Harbour Wire", "wire", 3));
 }
 
 static void
-server_start (Server *s)
+moved_cb (DashTestServer    *server,
+          SoupServerMessage *msg,
+          const char        *path)
 {
-  g_mutex_init (&s->lock);
-  g_cond_init (&s->cond);
-  s->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  s->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  s->context = g_main_context_new ();
-  s->loop = g_main_loop_new (s->context, FALSE);
-  s->thread = g_thread_new ("test-server", server_thread, s);
-  g_mutex_lock (&s->lock);
-  while (s->base == NULL)
-    g_cond_wait (&s->cond, &s->lock);
-  g_mutex_unlock (&s->lock);
+  soup_server_message_set_redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, "/new-home.xml");
 }
 
 static void
-server_stop (Server *s)
+new_home_cb (DashTestServer    *server,
+             SoupServerMessage *msg,
+             const char        *path)
 {
-  g_main_loop_quit (s->loop);
-  g_thread_join (s->thread);
-  g_main_loop_unref (s->loop);
-  g_main_context_unref (s->context);
-  g_hash_table_unref (s->hits);
-  g_hash_table_unref (s->headers);
-  g_free (s->base);
-  g_mutex_clear (&s->lock);
-  g_cond_clear (&s->cond);
+  dash_test_respond (msg, SOUP_STATUS_OK, "application/rss+xml",
+                     dash_test_rss ("Moved Desk", "moved", 2));
 }
 
-static guint
-server_hits (Server     *s,
-             const char *path)
+/* Later than the subscriptions' timeout of a second. */
+static void
+slow_cb (DashTestServer    *server,
+         SoupServerMessage *msg,
+         const char        *path)
 {
-  guint n;
-
-  g_mutex_lock (&s->lock);
-  n = GPOINTER_TO_UINT (g_hash_table_lookup (s->hits, path));
-  g_mutex_unlock (&s->lock);
-  return n;
+  dash_test_server_reply_later (server, msg, 2500, dash_test_rss ("Slow", "slow", 1));
 }
 
-static char *
-server_if_none_match (Server     *s,
-                      const char *path)
+static void
+error_cb (DashTestServer    *server,
+          SoupServerMessage *msg,
+          const char        *path)
 {
-  char *value;
-
-  g_mutex_lock (&s->lock);
-  value = g_strdup (g_hash_table_lookup (s->headers, path));
-  g_mutex_unlock (&s->lock);
-  return value;
+  dash_test_respond (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "text/plain", g_strdup ("oops"));
 }
+
+static void
+garbage_cb (DashTestServer    *server,
+            SoupServerMessage *msg,
+            const char        *path)
+{
+  char *junk = g_malloc (4096);
+
+  for (guint i = 0; i < 4096; i++)
+    junk[i] = (char)(i * 37 % 251 + 1);
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/octet-stream", SOUP_MEMORY_TAKE,
+                                    junk, 4096);
+}
+
+static void
+broken_cb (DashTestServer    *server,
+           SoupServerMessage *msg,
+           const char        *path)
+{
+  g_autofree char *whole = dash_test_rss ("Broken", "broken", 3);
+
+  /* Cut in the middle of an item. */
+  dash_test_respond (msg, SOUP_STATUS_OK, "application/rss+xml",
+                     g_strndup (whole, strlen (whole) / 2));
+}
+
+static void
+site_cb (DashTestServer    *server,
+         SoupServerMessage *msg,
+         const char        *path)
+{
+  dash_test_respond (msg, SOUP_STATUS_OK, "text/html",
+                     g_strdup ("<!DOCTYPE html><html><head><title>Site</title>"
+                               "<link rel=\"stylesheet\" href=\"/style.css\">"
+                               "<link rel=\"alternate\" type=\"application/rss+xml\" "
+                               "title=\"News\" href=\"feed.xml\">"
+                               "</head><body><p>Hello</p></body></html>"));
+}
+
+static void
+site_feed_cb (DashTestServer    *server,
+              SoupServerMessage *msg,
+              const char        *path)
+{
+  dash_test_respond (msg, SOUP_STATUS_OK, "application/rss+xml",
+                     dash_test_rss ("Site News", "site", 2));
+}
+
+static void
+plain_cb (DashTestServer    *server,
+          SoupServerMessage *msg,
+          const char        *path)
+{
+  dash_test_respond (msg, SOUP_STATUS_OK, "text/html",
+                     g_strdup ("<!DOCTYPE html><html><body>No feed here</body></html>"));
+}
+
+static void
+big_cb (DashTestServer    *server,
+        SoupServerMessage *msg,
+        const char        *path)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                               "<title>Big</title><!--");
+
+  while (xml->len < 2 * 1024 * 1024)
+    g_string_append (xml, "padding padding padding padding padding padding padding ");
+  g_string_append (xml, "--></channel></rss>");
+  dash_test_respond (msg, SOUP_STATUS_OK, "application/rss+xml", g_string_free (xml, FALSE));
+}
+
+static void
+ttl_cb (DashTestServer    *server,
+        SoupServerMessage *msg,
+        const char        *path)
+{
+  g_autofree char *whole = dash_test_rss ("Slow Changes", "ttl", 1);
+  const char *ttl = g_str_equal (path, "/ttl.xml") ? "<ttl> 180 </ttl>" : "<ttl>99999</ttl>";
+  const char *at = strstr (whole, "</title>") + strlen ("</title>");
+
+  /* <ttl> right after the channel's title. */
+  dash_test_respond (msg, SOUP_STATUS_OK, "application/rss+xml",
+                     g_strdup_printf ("%.*s%s%s", (int) (at - whole), whole, ttl, at));
+}
+
+static void
+limited_cb (DashTestServer    *server,
+            SoupServerMessage *msg,
+            const char        *path)
+{
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
+
+  soup_message_headers_replace (response, "Retry-After", "3600");
+  soup_server_message_set_status (msg, 429, "Too Many Requests");
+  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_STATIC, "slow down", 9);
+}
+
+static const DashTestRoute routes[] = {
+  { "/rss.xml", rss_cb },
+  { "/moved.xml", moved_cb },
+  { "/new-home.xml", new_home_cb },
+  { "/slow.xml", slow_cb },
+  { "/error.xml", error_cb },
+  { "/garbage", garbage_cb },
+  { "/broken.xml", broken_cb },
+  { "/site/", site_cb },
+  { "/site/feed.xml", site_feed_cb },
+  { "/plain.html", plain_cb },
+  { "/big.xml", big_cb },
+  { "/ttl.xml", ttl_cb },
+  { "/huge-ttl.xml", ttl_cb },
+  { "/limited.xml", limited_cb },
+  { NULL },
+};
 
 /* The fixture: a server, an empty corpus and its subscriptions. */
 
-typedef struct {
-  Server             server;
-  char              *dir;
-  DashCorpus        *corpus;
-  DashSubscriptions *subs;
-} Fixture;
+typedef DashTestFeeds Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  memset (&f->server, 0, sizeof f->server);
-  server_start (&f->server);
-  f->dir = dash_test_make_tmp_dir ("feeds");
-  path = g_build_filename (f->dir, "corpus.db", NULL);
-  f->corpus = dash_corpus_open (path, &error);
-  g_assert_no_error (error);
-  f->subs = dash_subscriptions_new (f->corpus);
+  dash_test_feeds_set_up (f, "feeds", routes);
   dash_subscriptions_set_timeout (f->subs, 1);
   dash_subscriptions_set_max_size (f->subs, 1024 * 1024);
 }
@@ -283,42 +196,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_assert_finalize_object (f->subs);
-  g_assert_finalize_object (f->corpus);
-  server_stop (&f->server);
-  dash_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-static char *
-url (Fixture    *f,
-     const char *path)
-{
-  return g_strconcat (f->server.base, path, NULL);
-}
-
-static DashFeed *
-subscribe (Fixture    *f,
-           const char *path)
-{
-  g_autofree char *u = url (f, path);
-  g_autoptr(GError) error = NULL;
-  DashFeed *feed = dash_subscriptions_add_url (f->subs, u, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (feed);
-  return feed;
-}
-
-static guint
-count_articles (Fixture *f)
-{
-  DashCorpusStats stats;
-  g_autoptr(GError) error = NULL;
-
-  dash_corpus_get_stats (f->corpus, &stats, &error);
-  g_assert_no_error (error);
-  return stats.articles;
+  dash_test_feeds_tear_down (f);
 }
 
 static guint
@@ -365,7 +243,7 @@ static void
 test_feeds_fetch_and_conditional (Fixture       *f,
                                   gconstpointer  data)
 {
-  g_autoptr(DashFeed) feed = subscribe (f, "/rss.xml");
+  g_autoptr(DashFeed) feed = dash_test_feeds_subscribe (f, "/rss.xml");
   g_autoptr(DashFeedResult) first = NULL;
   g_autoptr(DashFeedResult) second = NULL;
   g_autoptr(DashFeed) after = NULL;
@@ -392,20 +270,20 @@ test_feeds_fetch_and_conditional (Fixture       *f,
   g_assert_true (second->ok);
   g_assert_true (second->not_modified);
   g_assert_cmpuint (second->added, ==, 0);
-  inm = server_if_none_match (&f->server, "/rss.xml");
+  inm = dash_test_server_get_if_none_match (f->server, "/rss.xml");
   g_assert_cmpstr (inm, ==, "\"v1\"");
-  g_assert_cmpuint (server_hits (&f->server, "/rss.xml"), ==, 2);
-  g_assert_cmpuint (count_articles (f), ==, 3);
+  g_assert_cmpuint (dash_test_server_get_hits (f->server, "/rss.xml"), ==, 2);
+  g_assert_cmpuint (dash_test_feeds_count_articles (f), ==, 3);
 }
 
 static void
 test_feeds_redirect (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(DashFeed) feed = subscribe (f, "/moved.xml");
+  g_autoptr(DashFeed) feed = dash_test_feeds_subscribe (f, "/moved.xml");
   g_autoptr(DashFeedResult) result = refresh_one (f, feed->id);
   g_autoptr(DashFeed) after = reload (f, feed->id);
-  g_autofree char *new_url = url (f, "/new-home.xml");
+  g_autofree char *new_url = dash_test_server_url (f->server, "/new-home.xml");
 
   g_assert_true (result->ok);
   g_assert_cmpuint (result->added, ==, 2);
@@ -439,9 +317,9 @@ test_feeds_errors (Fixture       *f,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
-    g_ptr_array_add (feeds, subscribe (f, broken[i].path));
-  malformed = subscribe (f, "/broken.xml");
-  good = subscribe (f, "/rss.xml");
+    g_ptr_array_add (feeds, dash_test_feeds_subscribe (f, broken[i].path));
+  malformed = dash_test_feeds_subscribe (f, "/broken.xml");
+  good = dash_test_feeds_subscribe (f, "/rss.xml");
 
   /* The broken feeds come first and never stop the good one. */
   results = dash_subscriptions_refresh (f->subs, 0, NULL, &error);
@@ -477,13 +355,13 @@ test_feeds_errors (Fixture       *f,
   }
 
   g_assert_true (((DashFeedResult *)g_ptr_array_index (results, results->len - 1))->ok);
-  g_assert_cmpuint (count_articles (f), ==, 3);
+  g_assert_cmpuint (dash_test_feeds_count_articles (f), ==, 3);
 
   /* Back-off: a refresh of everything leaves the broken ones alone for now. */
   g_clear_pointer (&results, g_ptr_array_unref);
   results = dash_subscriptions_refresh (f->subs, 0, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (server_hits (&f->server, "/error.xml"), ==, 1);
+  g_assert_cmpuint (dash_test_server_get_hits (f->server, "/error.xml"), ==, 1);
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
     g_assert_true (((DashFeedResult *)g_ptr_array_index (results, i))->skipped);
 
@@ -496,7 +374,7 @@ test_feeds_errors (Fixture       *f,
     g_assert_false (result->ok);
     g_assert_cmpuint (after->failures, ==, 2);
     g_assert_cmpint (after->next_fetch, >=, now + 30 * 60);
-    g_assert_cmpuint (server_hits (&f->server, "/error.xml"), ==, 2);
+    g_assert_cmpuint (dash_test_server_get_hits (f->server, "/error.xml"), ==, 2);
   }
 }
 
@@ -504,7 +382,7 @@ static void
 test_feeds_retry_after (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(DashFeed) feed = subscribe (f, "/limited.xml");
+  g_autoptr(DashFeed) feed = dash_test_feeds_subscribe (f, "/limited.xml");
   g_autoptr(DashFeedResult) result = refresh_one (f, feed->id);
   g_autoptr(DashFeed) after = reload (f, feed->id);
   g_autoptr(GPtrArray) results = NULL;
@@ -520,7 +398,7 @@ test_feeds_retry_after (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 1);
   g_assert_true (((DashFeedResult *)g_ptr_array_index (results, 0))->skipped);
-  g_assert_cmpuint (server_hits (&f->server, "/limited.xml"), ==, 1);
+  g_assert_cmpuint (dash_test_server_get_hits (f->server, "/limited.xml"), ==, 1);
 }
 
 /* A channel's <ttl> (minutes) holds off the next fetch when it asks for longer than our
@@ -529,8 +407,8 @@ static void
 test_feeds_ttl (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(DashFeed) feed = subscribe (f, "/ttl.xml");
-  g_autoptr(DashFeed) huge = subscribe (f, "/huge-ttl.xml");
+  g_autoptr(DashFeed) feed = dash_test_feeds_subscribe (f, "/ttl.xml");
+  g_autoptr(DashFeed) huge = dash_test_feeds_subscribe (f, "/huge-ttl.xml");
   g_autoptr(DashFeedResult) result = refresh_one (f, feed->id);
   g_autoptr(DashFeedResult) huge_result = refresh_one (f, huge->id);
   g_autoptr(DashFeed) after = reload (f, feed->id);
@@ -555,16 +433,16 @@ test_feeds_ttl (Fixture       *f,
       if (r->feed_id == feed->id)
         g_assert_true (r->skipped);
     }
-  g_assert_cmpuint (server_hits (&f->server, "/ttl.xml"), ==, 1);
+  g_assert_cmpuint (dash_test_server_get_hits (f->server, "/ttl.xml"), ==, 1);
 }
 
 static void
 test_feeds_discovery (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *page = url (f, "/site/");
-  g_autofree char *expected = url (f, "/site/feed.xml");
-  g_autofree char *plain = url (f, "/plain.html");
+  g_autofree char *page = dash_test_server_url (f->server, "/site/");
+  g_autofree char *expected = dash_test_server_url (f->server, "/site/feed.xml");
+  g_autofree char *plain = dash_test_server_url (f->server, "/plain.html");
   g_autoptr(DashFeed) feed = NULL;
   g_autoptr(DashFeed) none = NULL;
   g_autoptr(DashFeed) again = NULL;
@@ -597,8 +475,8 @@ static void
 test_feeds_manage (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(DashFeed) wire = subscribe (f, "/rss.xml");
-  g_autoptr(DashFeed) site = subscribe (f, "/site/feed.xml");
+  g_autoptr(DashFeed) wire = dash_test_feeds_subscribe (f, "/rss.xml");
+  g_autoptr(DashFeed) site = dash_test_feeds_subscribe (f, "/site/feed.xml");
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DashFeed) renamed = NULL;
@@ -607,7 +485,7 @@ test_feeds_manage (Fixture       *f,
 
   results = dash_subscriptions_refresh (f->subs, 0, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_articles (f), ==, 5);
+  g_assert_cmpuint (dash_test_feeds_count_articles (f), ==, 5);
 
   g_assert_true (dash_subscriptions_rename (f->subs, wire->id, "My wire", &error));
   g_assert_no_error (error);
@@ -627,11 +505,11 @@ test_feeds_manage (Fixture       *f,
   g_assert_true (dash_subscriptions_remove (f->subs, site->id, FALSE, &deleted, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (deleted, ==, 0);
-  g_assert_cmpuint (count_articles (f), ==, 5);
+  g_assert_cmpuint (dash_test_feeds_count_articles (f), ==, 5);
   g_assert_true (dash_subscriptions_remove (f->subs, wire->id, TRUE, &deleted, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (deleted, ==, 3);
-  g_assert_cmpuint (count_articles (f), ==, 2);
+  g_assert_cmpuint (dash_test_feeds_count_articles (f), ==, 2);
 
   gone = dash_subscriptions_get (f->subs, wire->id, &error);
   g_assert_error (error, DASH_ERROR, DASH_ERROR_NOT_FOUND);
@@ -657,7 +535,7 @@ static void
 test_feeds_async (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(DashFeed) feed = subscribe (f, "/rss.xml");
+  g_autoptr(DashFeed) feed = dash_test_feeds_subscribe (f, "/rss.xml");
   g_autoptr(GPtrArray) results = NULL;
 
   dash_subscriptions_refresh_async (f->subs, 0, NULL, refresh_done_cb, &results);
@@ -669,15 +547,15 @@ test_feeds_async (Fixture       *f,
     g_usleep (1000);
   g_assert_cmpuint (results->len, ==, 1);
   g_assert_cmpuint (((DashFeedResult *)g_ptr_array_index (results, 0))->added, ==, 3);
-  g_assert_cmpuint (count_articles (f), ==, 3);
+  g_assert_cmpuint (dash_test_feeds_count_articles (f), ==, 3);
 }
 
 static void
 test_feeds_opml (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(DashFeed) a = subscribe (f, "/rss.xml");
-  g_autoptr(DashFeed) b = subscribe (f, "/site/feed.xml");
+  g_autoptr(DashFeed) a = dash_test_feeds_subscribe (f, "/rss.xml");
+  g_autoptr(DashFeed) b = dash_test_feeds_subscribe (f, "/site/feed.xml");
   g_autofree char *path = g_build_filename (f->dir, "feeds.opml", NULL);
   g_autofree char *other_db = g_build_filename (f->dir, "other.db", NULL);
   g_autofree char *foreign = g_build_filename (f->dir, "foreign.opml", NULL);

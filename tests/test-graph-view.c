@@ -17,9 +17,8 @@
 #include "dash-graph-page.h"
 #include "dash-graph-view.h"
 #include "dash-force-layout.h"
+#include "dash-test-ui.h"
 #include "dash-test-util.h"
-
-static gboolean have_display;
 
 typedef struct {
   char          *dir;
@@ -33,43 +32,7 @@ typedef struct {
   GPtrArray     *entities;    /* names the page's ::entity-activated gave */
 } Fixture;
 
-/* Timeouts. */
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main context until @done says so, failing after @seconds. */
-static void
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data,
-            guint      seconds)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-/* Runs the main context for @ms milliseconds, e.g. for the next frame to be drawn. */
-static void
-spin_for (guint ms)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
+/* What the tests wait for. */
 
 static gboolean
 is_drawn (gpointer data)
@@ -96,7 +59,7 @@ view_settled (gpointer data)
 static void
 wait_for_page (Fixture *f)
 {
-  spin_until (page_settled, f, 60);
+  dash_test_spin_until (page_settled, f, 60);
 }
 
 /* The corpus: the gold fixtures as stories. */
@@ -236,7 +199,7 @@ fixture_set_up (Fixture       *f,
   g_signal_connect (f->view, "node-activated", G_CALLBACK (node_activated_cb), f);
   g_signal_connect (f->page, "entity-activated", G_CALLBACK (entity_activated_cb), f);
   gtk_window_present (f->window);
-  spin_until (is_drawn, f->view, 30);
+  dash_test_spin_until (is_drawn, f->view, 30);
 
   dash_graph_page_show (f->page, f->corpus, NULL);
   g_assert_true (dash_graph_page_get_loading (f->page));
@@ -247,11 +210,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  /* Let GTK drop what it holds until the next frame. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (f->window);
+  dash_test_destroy_window (f->window);
   g_clear_object (&f->corpus);
   dash_test_remove_tree (f->dir);
   g_clear_pointer (&f->selected, g_ptr_array_unref);
@@ -328,7 +287,7 @@ save_screenshot (Fixture    *f,
   if (path == NULL)
     return;
   /* The window's picture is the one of its last frame. */
-  spin_for (300);
+  dash_test_spin_for (300);
   width = gtk_widget_get_width (GTK_WIDGET (f->window));
   height = gtk_widget_get_height (GTK_WIDGET (f->window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
@@ -456,7 +415,7 @@ test_deterministic (Fixture       *f,
 
   dash_graph_view_reset_layout (f->view);
   g_assert_true (dash_graph_view_get_layout_running (f->view));
-  spin_until (view_settled, f->view, 60);
+  dash_test_spin_until (view_settled, f->view, 60);
   g_assert_cmpmem (dash_graph_view_get_positions (f->view), sizeof (double) * 2 * n,
                    first, sizeof (double) * 2 * n);
 
@@ -469,13 +428,10 @@ test_deterministic (Fixture       *f,
   dash_graph_view_set_graph (other, dash_corpus_graph (f->corpus, NULL, 50, 1,
                                                       DASH_COOCCURRENCE_STORY, &error));
   g_assert_no_error (error);
-  spin_until (view_settled, other, 60);
+  dash_test_spin_until (view_settled, other, 60);
   g_assert_cmpmem (dash_graph_view_get_positions (other), sizeof (double) * 2 * n,
                    first, sizeof (double) * 2 * n);
-  gtk_window_destroy (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (window);
+  dash_test_destroy_window (window);
 }
 
 /* Selecting in the table selects in the graph, and the other way round; the search
@@ -578,7 +534,7 @@ test_evidence (Fixture       *f,
   g_assert_cmpuint (edge->weight, >=, 3);
 
   g_assert_true (gtk_widget_get_visible (page_child (f, "evidence_box")));
-  spin_until (evidence_loaded, f, 30);
+  dash_test_spin_until (evidence_loaded, f, 30);
   while (gtk_list_box_get_row_at_index (list, n) != NULL)
     n++;
   /* One passage a story that names both. */
@@ -587,7 +543,7 @@ test_evidence (Fixture       *f,
 
   gtk_toggle_button_set_active (page_child (f, "table_button"), TRUE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child (f, "view_stack")), ==, "table");
-  spin_until (is_drawn, page_child (f, "nodes_view"), 30);
+  dash_test_spin_until (is_drawn, page_child (f, "nodes_view"), 30);
   save_screenshot (f, "table");
 }
 
@@ -669,38 +625,6 @@ test_min_weight (Fixture       *f,
   g_assert_cmpuint (dash_graph_view_get_graph (f->view)->edges->len, <, before);
 }
 
-/* A key as the user presses it: through the widget's own key bindings. */
-static void
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (controller)); s++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
-            {
-              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                           widget,
-                                                           gtk_shortcut_get_arguments (shortcut)));
-              return;
-            }
-        }
-    }
-  g_error ("No key binding for %s", gdk_keyval_name (keyval));
-}
-
 /* A node with a neighbour to its right. */
 static int
 node_with_right_neighbour (Fixture *f)
@@ -739,7 +663,7 @@ test_keyboard (Fixture       *f,
   dash_graph_view_set_selected (f->view, start);
   g_ptr_array_set_size (f->selected, 0);
 
-  press_key (view, GDK_KEY_Right);
+  dash_test_press_key (view, "Right");
   now = dash_graph_view_get_selected (f->view);
   g_assert_cmpint (now, !=, start);
   g_assert_true (linked (graph, start, now));
@@ -749,7 +673,7 @@ test_keyboard (Fixture       *f,
   g_assert_cmpuint (f->selected->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (f->selected, 0), ==, node_at_index (f, now)->name);
 
-  press_key (view, GDK_KEY_Return);
+  dash_test_press_key (view, "Return");
   g_assert_cmpuint (f->activated->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (f->activated, 0), ==, node_at_index (f, now)->name);
   /* The page passes it on to the window. */
@@ -794,7 +718,7 @@ test_keyboard (Fixture       *f,
   }
 
   /* Escape clears the selection. */
-  press_key (view, GDK_KEY_Escape);
+  dash_test_press_key (view, "Escape");
   g_assert_cmpint (dash_graph_view_get_selected (f->view), ==, -1);
 }
 
@@ -822,7 +746,7 @@ test_ego (Fixture       *f,
   set_min_weight (f, 2);
   dash_graph_view_set_ego (f->view, "China");
   g_assert_true (gtk_widget_get_visible (page_child (f, "back_button")));
-  spin_until (ego_is, f, 60);
+  dash_test_spin_until (ego_is, f, 60);
   graph = dash_graph_view_get_graph (f->view);
   center = find_node (f, "China");
   g_assert_cmpuint (graph->nodes->len, >, 3);
@@ -848,7 +772,7 @@ test_ego (Fixture       *f,
                                    "Around China"));
 
   gtk_widget_grab_focus (GTK_WIDGET (f->view));
-  press_key (GTK_WIDGET (f->view), GDK_KEY_Escape);
+  dash_test_press_key (f->view, "Escape");
   g_assert_null (dash_graph_view_get_ego (f->view));
   g_assert_false (gtk_widget_get_visible (page_child (f, "back_button")));
   wait_for_page (f);
@@ -878,7 +802,7 @@ test_zoom (Fixture       *f,
 
   /* 0 shows it whole again. */
   gtk_widget_grab_focus (GTK_WIDGET (f->view));
-  press_key (GTK_WIDGET (f->view), GDK_KEY_0);
+  dash_test_press_key (f->view, "0");
   g_assert_cmpfloat (dash_graph_view_get_zoom (f->view), ==, 1);
   dash_graph_view_get_node_position (f->view, usa, &x2, &y2, &r2);
   g_assert_cmpfloat (fabs (x2 - x), <, 0.5);
@@ -989,12 +913,12 @@ test_big (gconstpointer data)
   gtk_window_set_default_size (window, 1200, 800);
   gtk_window_set_child (window, GTK_WIDGET (view));
   gtk_window_present (window);
-  spin_until (is_drawn, view, 30);
+  dash_test_spin_until (is_drawn, view, 30);
 
   started = g_get_monotonic_time ();
   dash_graph_view_set_graph (view, big_graph ());
   tick = gtk_widget_add_tick_callback (GTK_WIDGET (view), frame_cb, frames, NULL);
-  spin_until (view_settled, view, 300);
+  dash_test_spin_until (view_settled, view, 300);
   gtk_widget_remove_tick_callback (GTK_WIDGET (view), tick);
   g_test_message ("2000 nodes, 20000 links: settled in %.1f s, %u frames",
                   (g_get_monotonic_time () - started) / 1e6, frames->len);
@@ -1023,10 +947,7 @@ test_big (gconstpointer data)
   g_assert_true (dash_graph_view_get_node_position (view, 0, &x, &y, &r));
   g_assert_cmpint (dash_graph_view_node_at (view, x, y), ==, 0);
 
-  gtk_window_destroy (window);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (window);
+  dash_test_destroy_window (window);
 }
 
 /* The force layout keeps a pinned node where it is put, and moves again when reheated. */
@@ -1063,21 +984,8 @@ test_pin (gconstpointer data)
   g_assert_cmpfloat (hypot (xy[10], xy[11]), <, 40);
 }
 
-static void
-skip_test (gconstpointer data)
-{
-  g_test_skip ("No display: run under Xvfb (xvfb-run -a)");
-}
-
-static void
-add_test (const char *path,
-          void      (*func) (Fixture *, gconstpointer))
-{
-  if (have_display)
-    g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
-  else
-    g_test_add_data_func (path, NULL, skip_test);
-}
+#define add_test(path, func) \
+  dash_test_add_display (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
 main (int   argc,
@@ -1089,17 +997,10 @@ main (int   argc,
    * checked, and it needs no session bus (plain Xvfb has none). */
   g_setenv ("GTK_A11Y", "test", TRUE);
 
-  have_display = gtk_init_check ();
-  if (!have_display && g_getenv ("DASH_REQUIRE_DISPLAY") != NULL)
-    {
-      g_printerr ("No display, and DASH_REQUIRE_DISPLAY is set: run under Xvfb\n");
-      return EXIT_FAILURE;
-    }
-  if (have_display)
+  if (dash_test_init_display ())
     {
       g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
-      adw_init ();
       /* The application's style sheet, as AdwApplication loads it. */
       gtk_css_provider_load_from_resource (css, "/org/example/Dashboard/style.css");
       gtk_style_context_add_provider_for_display (gdk_display_get_default (),
@@ -1116,7 +1017,7 @@ main (int   argc,
   add_test ("/graph-page/ego", test_ego);
   add_test ("/graph-page/zoom", test_zoom);
   g_test_add_data_func ("/graph-view/pin", NULL, test_pin);
-  g_test_add_data_func ("/graph-view/big", NULL, have_display ? test_big : skip_test);
+  dash_test_add_display_func ("/graph-view/big", NULL, test_big);
 
   return g_test_run ();
 }

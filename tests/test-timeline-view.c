@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dash-core.h"
+#include "dash-test-ui.h"
 #include "dash-test-util.h"
 #include "dash-timeline-view.h"
 #include "dash-timeline-view-private.h"
@@ -23,8 +24,6 @@
 #define N_WEEKS 104
 #define N_BURST 8
 static const char markup_title[] = "Tariffs <rise> & ports \"close\"";
-
-static gboolean have_display;
 
 typedef struct {
   char             *dir;
@@ -133,38 +132,11 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (f->window);
+  dash_test_destroy_window (f->window);
   g_assert_finalize_object (f->view);
   g_assert_finalize_object (f->corpus);
   dash_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main context until @done says so, failing after 30 seconds. */
-static void
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
 }
 
 static gboolean
@@ -177,7 +149,7 @@ counted (gpointer data)
 static void
 settle (Fixture *f)
 {
-  spin_until (counted, f->view);
+  dash_test_spin_until (counted, f->view, 30);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->view));
 }
 
@@ -242,38 +214,6 @@ bar_center (Fixture *f,
   g_assert_true (_dash_timeline_view_get_bar_rect (f->view, s, i, &rect));
   *x = rect.origin.x + rect.size.width / 2;
   *y = rect.origin.y + rect.size.height / 2;
-}
-
-/* A press of @accel ("Return", "<Control>0") through the view's key bindings. */
-static void
-press_key (Fixture    *f,
-           const char *accel)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          g_autofree char *trigger =
-            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-          if (g_str_equal (trigger, accel))
-            {
-              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                           GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                           GTK_WIDGET (f->view),
-                                                           gtk_shortcut_get_arguments (shortcut)));
-              return;
-            }
-        }
-    }
-  g_error ("No key binding for %s", accel);
 }
 
 static void
@@ -519,7 +459,7 @@ test_zoom (Fixture       *f,
   g_assert_cmpint (start, >, before_start);
 
   /* Ctrl+0 shows the whole span, in months again. */
-  press_key (f, "<Control>0");
+  dash_test_press_key (f->view, "<Control>0");
   settle (f);
   g_assert_false (dash_timeline_view_get_zoomed (f->view));
   visible_span (f, &start, &end);
@@ -529,19 +469,19 @@ test_zoom (Fixture       *f,
   g_assert_cmpint (dash_timeline_view_get_shown_bucket (f->view), ==, DASH_BUCKET_MONTH);
 
   /* + zooms in, - back out, Home shows everything. */
-  press_key (f, "plus");
+  dash_test_press_key (f->view, "plus");
   settle (f);
   g_assert_true (dash_timeline_view_get_zoomed (f->view));
   visible_span (f, &before_start, &before_end);
-  press_key (f, "plus");
+  dash_test_press_key (f->view, "plus");
   settle (f);
   visible_span (f, &start, &end);
   g_assert_cmpint (end - start, <, before_end - before_start);
-  press_key (f, "minus");
+  dash_test_press_key (f->view, "minus");
   settle (f);
   visible_span (f, &start, &end);
   g_assert_cmpint (end - start, >, (before_end - before_start) * 9 / 10);
-  press_key (f, "Home");
+  dash_test_press_key (f->view, "Home");
   settle (f);
   g_assert_false (dash_timeline_view_get_zoomed (f->view));
 
@@ -605,42 +545,42 @@ test_keyboard (Fixture       *f,
   gtk_widget_grab_focus (GTK_WIDGET (f->view));
 
   /* Right chooses the first month, then the next ones; Enter activates the chosen one. */
-  press_key (f, "Right");
-  press_key (f, "Right");
-  press_key (f, "Right");
-  press_key (f, "Return");
+  dash_test_press_key (f->view, "Right");
+  dash_test_press_key (f->view, "Right");
+  dash_test_press_key (f->view, "Right");
+  dash_test_press_key (f->view, "Return");
   g_assert_cmpuint (f->n_activated, ==, 1);
   p = point (f, 0, 2);
   g_assert_cmpint (f->activated[0], ==, p->start);
   g_assert_cmpint (f->activated[1], ==, ymd (2023, 4, 1) - 12 * 60 * 60);
-  press_key (f, "Left");
-  press_key (f, "KP_Enter");
+  dash_test_press_key (f->view, "Left");
+  dash_test_press_key (f->view, "KP_Enter");
   g_assert_cmpuint (f->n_activated, ==, 2);
   g_assert_cmpint (f->activated[0], ==, ymd (2023, 2, 1) - 12 * 60 * 60);
-  press_key (f, "End");
-  press_key (f, "space");
+  dash_test_press_key (f->view, "End");
+  dash_test_press_key (f->view, "space");
   g_assert_cmpint (f->activated[0], ==, ymd (2024, 12, 1) - 12 * 60 * 60);
 
   /* Zoomed in, Right at the last bar in sight brings the next bucket in. */
-  press_key (f, "Home");
-  press_key (f, "plus");
-  press_key (f, "plus");
-  press_key (f, "plus");
-  press_key (f, "plus");
+  dash_test_press_key (f->view, "Home");
+  dash_test_press_key (f->view, "plus");
+  dash_test_press_key (f->view, "plus");
+  dash_test_press_key (f->view, "plus");
+  dash_test_press_key (f->view, "plus");
   settle (f);
   g_assert_true (dash_timeline_view_get_zoomed (f->view));
   /* Around the chosen bar: January 2023 stays at the left. */
   visible_span (f, &start, &end);
   g_assert_cmpint (start, <, ymd (2023, 1, 15));
   g_assert_cmpint (end - start, <, 200 * DAY);
-  press_key (f, "End");
-  press_key (f, "Return");
+  dash_test_press_key (f->view, "End");
+  dash_test_press_key (f->view, "Return");
   visible_span (f, &start, &end);
   g_assert_cmpint (f->activated[0], <, end);
   g_assert_cmpint (f->activated[1], >=, end);
-  press_key (f, "Right");
+  dash_test_press_key (f->view, "Right");
   settle (f);
-  press_key (f, "Return");
+  dash_test_press_key (f->view, "Return");
   {
     gint64 previous_end = end;
 
@@ -680,7 +620,7 @@ test_tooltip (Fixture       *f,
   markup = _dash_timeline_view_get_tooltip_markup (f->view, 0, 17);
   g_assert_nonnull (markup);
   g_assert_nonnull (strstr (markup, "Loading"));
-  spin_until (titles_loaded, f);
+  dash_test_spin_until (titles_loaded, f, 30);
   g_clear_pointer (&markup, g_free);
   markup = _dash_timeline_view_get_tooltip_markup (f->view, 0, 17);
   g_assert_true (pango_parse_markup (markup, -1, 0, NULL, &text, NULL, &error));
@@ -795,21 +735,8 @@ test_fixed_bucket (Fixture       *f,
   g_assert_cmpint (end, ==, ymd (2025, 1, 1) - 12 * 60 * 60);
 }
 
-static void
-skip_test (gconstpointer data)
-{
-  g_test_skip ("No display: run under Xvfb (xvfb-run -a)");
-}
-
-static void
-add_test (const char *path,
-          void      (*func) (Fixture *, gconstpointer))
-{
-  if (have_display)
-    g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
-  else
-    g_test_add_data_func (path, NULL, skip_test);
-}
+#define add_test(path, func) \
+  dash_test_add_display (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
 main (int   argc,
@@ -817,18 +744,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  /* Without a session bus (plain Xvfb), the accessibility bridge would warn, and
-   * warnings are fatal here. */
-  g_setenv ("GTK_A11Y", "none", FALSE);
-
-  have_display = gtk_init_check ();
-  if (!have_display && g_getenv ("DASH_REQUIRE_DISPLAY") != NULL)
-    {
-      g_printerr ("No display, and DASH_REQUIRE_DISPLAY is set: run under Xvfb\n");
-      return EXIT_FAILURE;
-    }
-  if (have_display)
-    adw_init ();
+  dash_test_init_display ();
 
   add_test ("/timeline-view/source/counts", test_source_counts);
   add_test ("/timeline-view/source/fixed-bucket", test_fixed_bucket);

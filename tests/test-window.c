@@ -177,16 +177,6 @@ open_window (const char *db_path)
   return window;
 }
 
-static void
-close_window (DashWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  /* Let GTK drop what it holds until the next frame. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (window);
-}
-
 static gpointer
 template_child (DashWindow *window,
                 const char *name)
@@ -377,13 +367,13 @@ test_window_import_feed (Fixture       *fixture,
   g_assert_cmpstr (story_count (window), ==, "4 stories");
   g_assert_null (find_message_dialog (window));
 
-  close_window (window);
+  dash_test_destroy_window (window);
 
   /* A new window on the same database lists what was stored. */
   window = open_window (fixture->db_path);
   g_assert_cmpstr (visible_page (window), ==, "browse");
   g_assert_cmpstr (story_count (window), ==, "4 stories");
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 static void
@@ -408,7 +398,7 @@ test_window_import_garbage (Fixture       *fixture,
   g_assert_cmpstr (visible_page (window), ==, "empty");
   g_assert_cmpstr (story_count (window), ==, "");
 
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 static void
@@ -445,7 +435,7 @@ test_window_database_corrupt (Fixture       *fixture,
     g_assert_cmpstr (contents, ==, junk->str);
   }
 
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 /* Choosing a topic in the sidebar shows its stories; opening one shows it in the reader
@@ -560,7 +550,7 @@ test_window_navigate_topic (Fixture       *fixture,
   g_assert_cmpstr (visible_content (window), ==, "stories");
   g_assert_cmpstr (dash_stories_page_get_title (page), ==, "Trade war");
 
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 static gboolean
@@ -651,7 +641,7 @@ test_window_search (Fixture       *fixture,
     g_assert_cmpuint (n_listed_stories (window), ==, 1);
   }
 
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 /* Imports both fixture feeds: six stories naming China, Japan and Germany once each. */
@@ -774,7 +764,7 @@ test_window_entity_alias (Fixture       *fixture,
   g_assert_nonnull (strstr (aliases_text (page), "Ferry operators"));
   g_assert_cmpuint (n_listed_stories (window), ==, before + 1);
 
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 /* Renaming an entity, through its dialog or the function the dialog calls, retitles its
@@ -848,7 +838,7 @@ test_window_entity_rename (Fixture       *fixture,
   g_assert_cmpstr (dash_stories_page_get_title (page), ==, "PRC");
   g_assert_nonnull (strstr (aliases_text (page), "China"));
 
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 /* Hiding an entity leaves its page for the one before and takes it off the lists;
@@ -880,7 +870,7 @@ test_window_entity_hide (Fixture       *fixture,
   g_assert_nonnull (find_label (template_child (window, "overview_page"), "Japan"));
   g_assert_nonnull (find_listed_entity (window, "Japan"));
 
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 /* Merging an entity into another shows the other's page, with the stories of both. */
@@ -936,7 +926,7 @@ test_window_entity_merge (Fixture       *fixture,
   g_assert_null (aliases_text (page));
   g_assert_cmpuint (n_listed_stories (window), ==, 1);
 
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 /* The Merge Into dialog lists the other entities, narrowed by what is typed. */
@@ -978,7 +968,7 @@ test_window_entity_merge_dialog (Fixture       *fixture,
   g_assert_cmpstr (dash_stories_page_get_title (page), ==, "Japan");
   g_assert_cmpuint (n_listed_stories (window), ==, 2);
 
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 static char **
@@ -1104,7 +1094,7 @@ test_window_filters (Fixture       *fixture,
   g_signal_emit_by_name (page, "entity-activated", "Germany");
   assert_chips (window, "Entity: Germany", NULL);
 
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 static GtkListBoxRow *
@@ -1191,7 +1181,7 @@ test_window_saved_search (Fixture       *fixture,
       g_assert_false (g_settings_get_boolean (settings, "sidebar-visible"));
     }
 
-  close_window (window);
+  dash_test_destroy_window (window);
 
   /* The window opens where it was, sidebar hidden. */
   window = open_window (fixture->db_path);
@@ -1208,7 +1198,7 @@ test_window_saved_search (Fixture       *fixture,
   g_assert_cmpstr (visible_content (window), ==, "overview");
   g_assert_null (find_sidebar_row (window, "Japan watch"));
 
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 /* The first-run page opens the demo library: the stories the project wrote, in a
@@ -1262,7 +1252,7 @@ test_window_demo (Fixture       *fixture,
   subtitle = g_strdup (story_count (window));
   g_assert_true (g_str_has_prefix (subtitle, "Demo Library · "));
 
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 
@@ -1318,7 +1308,7 @@ test_window_export (Fixture       *fixture,
   g_assert_cmpuint (g_bytes_get_size (csv), >, 10);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 static gboolean
@@ -1384,7 +1374,7 @@ test_window_graph (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
   g_assert_cmpstr (visible_content (window), ==, "graph");
 
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 /* Feeds have a place in the sidebar; Preferences open from the window. */
@@ -1412,7 +1402,7 @@ test_window_feeds (Fixture       *fixture,
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (preferences));
 
-  close_window (window);
+  dash_test_destroy_window (window);
 }
 
 #define add_test(path, func) \
