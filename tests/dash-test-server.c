@@ -15,7 +15,8 @@ struct _DashTestServer
   GMainContext        *context;
   GMainLoop           *loop;
   GThread             *thread;
-  char                *base;       /* "http://127.0.0.1:PORT" */
+  char                *base;       /* "http://127.0.0.1:PORT" or https:// */
+  GTlsCertificate     *certificate; /* for HTTPS, or NULL */
   GMutex               lock;
   GCond                cond;
   GHashTable          *hits;       /* path → number of requests */
@@ -154,15 +155,19 @@ server_thread (gpointer user_data)
   GSList *uris;
 
   g_main_context_push_thread_default (self->context);
-  server = soup_server_new (NULL, NULL);
+  server = soup_server_new ("tls-certificate", self->certificate, NULL);
   soup_server_add_handler (server, NULL, handler_cb, self, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  soup_server_listen_local (server, 0,
+                            SOUP_SERVER_LISTEN_IPV4_ONLY |
+                            (self->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                            &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
   g_assert_nonnull (uris);
 
   g_mutex_lock (&self->lock);
-  self->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  self->base = g_strdup_printf ("%s://127.0.0.1:%d", self->certificate != NULL ? "https" : "http",
+                                g_uri_get_port (uris->data));
   g_cond_signal (&self->cond);
   g_mutex_unlock (&self->lock);
   g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
@@ -176,9 +181,17 @@ server_thread (gpointer user_data)
 DashTestServer *
 dash_test_server_new (const DashTestRoute *routes)
 {
+  return dash_test_server_new_https (routes, NULL);
+}
+
+DashTestServer *
+dash_test_server_new_https (const DashTestRoute *routes,
+                            GTlsCertificate     *certificate)
+{
   DashTestServer *self = g_new0 (DashTestServer, 1);
 
   self->routes = routes;
+  self->certificate = certificate != NULL ? g_object_ref (certificate) : NULL;
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
   self->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -202,6 +215,7 @@ dash_test_server_free (DashTestServer *self)
   g_main_context_unref (self->context);
   g_hash_table_unref (self->hits);
   g_hash_table_unref (self->headers);
+  g_clear_object (&self->certificate);
   g_free (self->base);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);

@@ -33,10 +33,13 @@ typedef struct {
 /* Starts a server with the common routes and @routes, an array ending with { NULL }
  * (or NULL for none). */
 DashTestServer *dash_test_server_new                (const DashTestRoute *routes);
+/* The same over HTTPS, with @certificate (and its key), which no one trusts. */
+DashTestServer *dash_test_server_new_https          (const DashTestRoute *routes,
+                                                     GTlsCertificate     *certificate);
 /* Stops the server and frees it. */
 void            dash_test_server_free               (DashTestServer      *self);
 
-/* "http://127.0.0.1:PORT" */
+/* "http://127.0.0.1:PORT", or https:// */
 const char     *dash_test_server_get_base           (DashTestServer      *self);
 /* The base followed by @path. */
 char           *dash_test_server_url                (DashTestServer      *self,

@@ -39,6 +39,14 @@ moved_cb (DashTestServer    *server,
 }
 
 static void
+for_now_cb (DashTestServer    *server,
+            SoupServerMessage *msg,
+            const char        *path)
+{
+  soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/new-home.xml");
+}
+
+static void
 new_home_cb (DashTestServer    *server,
              SoupServerMessage *msg,
              const char        *path)
@@ -164,6 +172,7 @@ limited_cb (DashTestServer    *server,
 static const DashTestRoute routes[] = {
   { "/rss.xml", rss_cb },
   { "/moved.xml", moved_cb },
+  { "/for-now.xml", for_now_cb },
   { "/new-home.xml", new_home_cb },
   { "/slow.xml", slow_cb },
   { "/error.xml", error_cb },
@@ -436,6 +445,53 @@ test_feeds_ttl (Fixture       *f,
   g_assert_cmpuint (dash_test_server_get_hits (f->server, "/ttl.xml"), ==, 1);
 }
 
+/* A server whose certificate nobody vouches for is not trusted, and says so; a
+ * temporary redirect is followed without moving the subscription. */
+static void
+test_feeds_tls_and_temporary_redirect (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *pem = g_test_build_filename (G_TEST_DIST, "data", "self-signed.pem", NULL);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DashFeed) feed = NULL;
+  g_autoptr(DashFeed) after = NULL;
+  g_autoptr(DashFeed) moved = NULL;
+  g_autoptr(DashFeed) moved_after = NULL;
+  g_autoptr(DashFeedResult) result = NULL;
+  g_autoptr(DashFeedResult) moved_result = NULL;
+  g_autofree char *https_url = NULL;
+  DashTestServer *https;
+
+  certificate = g_tls_certificate_new_from_file (pem, &error);
+  g_assert_no_error (error);
+  https = dash_test_server_new_https (NULL, certificate);
+  https_url = dash_test_server_url (https, "/alpha.xml");
+  g_assert_true (g_str_has_prefix (https_url, "https://"));
+
+  /* Adding fetches the address to find the feed: that is refused. */
+  g_assert_null (dash_subscriptions_add (f->subs, https_url, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "certificate not trusted"));
+  g_clear_error (&error);
+  /* Subscribed all the same (as from OPML), each refresh says why nothing comes. */
+  feed = dash_subscriptions_add_url (f->subs, https_url, NULL, &error);
+  g_assert_no_error (error);
+  result = refresh_one (f, feed->id);
+  after = reload (f, feed->id);
+  g_assert_false (result->ok);
+  g_assert_cmpstr (after->last_error, ==, "TLS certificate not trusted");
+  g_assert_cmpuint (dash_test_feeds_count_articles (f), ==, 0);
+  dash_test_server_free (https);
+
+  moved = dash_test_feeds_subscribe (f, "/for-now.xml");
+  moved_result = refresh_one (f, moved->id);
+  moved_after = reload (f, moved->id);
+  g_assert_true (moved_result->ok);
+  g_assert_cmpuint (moved_result->added, ==, 2);
+  g_assert_cmpstr (moved_after->url, ==, moved->url);
+}
+
 static void
 test_feeds_discovery (Fixture       *f,
                       gconstpointer  data)
@@ -620,6 +676,7 @@ main (int   argc,
   ADD ("/feeds/fetch/errors", test_feeds_errors);
   ADD ("/feeds/fetch/retry-after", test_feeds_retry_after);
   ADD ("/feeds/fetch/ttl", test_feeds_ttl);
+  ADD ("/feeds/fetch/tls-and-temporary-redirect", test_feeds_tls_and_temporary_redirect);
   ADD ("/feeds/fetch/async", test_feeds_async);
   ADD ("/feeds/add/discovery", test_feeds_discovery);
   ADD ("/feeds/manage", test_feeds_manage);
