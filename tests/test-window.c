@@ -510,6 +510,10 @@ test_window_navigate_topic (Fixture       *fixture,
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
     assert_chips (window, "Topic: Trade war", NULL);
   }
+  /* Each story shows its topics as tags. */
+  g_assert_nonnull (find_label (page_child (page, DASH_TYPE_STORIES_PAGE, "list_view"),
+                                "Trade war"));
+
   /* The overview's topic cards show timelines too, not level bars. */
   {
     GtkWidget *overview = template_child (window, "overview_page");

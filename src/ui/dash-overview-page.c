@@ -328,6 +328,7 @@ show_latest (DashOverviewPage *self,
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *story = dash_story_row_new ();
 
+      dash_story_row_set_corpus (DASH_STORY_ROW (story), corpus);
       dash_story_row_set_article (DASH_STORY_ROW (story), article);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), story);
       g_object_set_data_full (G_OBJECT (row), "article", g_object_ref (article), g_object_unref);

@@ -897,8 +897,11 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  dash_story_row_set_article (DASH_STORY_ROW (gtk_list_item_get_child (item)),
-                              gtk_list_item_get_item (item));
+  DashStoriesPage *self = user_data;
+  DashStoryRow *row = DASH_STORY_ROW (gtk_list_item_get_child (item));
+
+  dash_story_row_set_corpus (row, self->corpus);
+  dash_story_row_set_article (row, gtk_list_item_get_item (item));
 }
 
 static void
@@ -1022,7 +1025,7 @@ dash_stories_page_init (DashStoriesPage *self)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
 

@@ -9,16 +9,20 @@
 #include "dash-story-row.h"
 #include "dash-ui-util.h"
 
-/* One story in a list: its title, then where and when it was published. */
+/* One story in a list: its title, then where and when it was published and its
+ * topics. */
 struct _DashStoryRow
 {
   GtkWidget    parent_instance;
 
   DashArticle *article;
+  /* Where the story's topics are read from, when set. */
+  DashCorpus  *corpus;
 
   GtkLabel    *title_label;
   GtkLabel    *meta_label;
   GtkLabel    *snippet_label;
+  GtkBox      *tags_box;
 };
 
 G_DEFINE_FINAL_TYPE (DashStoryRow, dash_story_row, GTK_TYPE_WIDGET)
@@ -49,6 +53,29 @@ format_meta (DashArticle *article,
   return g_strdup_printf (C_("story row", "%s · %s"), source, date);
 }
 
+/* The story's topics as small tags, strongest first. */
+static void
+update_tags (DashStoryRow *self)
+{
+  g_autoptr(GPtrArray) topics = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))) != NULL)
+    gtk_box_remove (self->tags_box, child);
+
+  if (self->article != NULL && self->corpus != NULL)
+    topics = dash_corpus_article_topics (self->corpus, dash_article_get_id (self->article), NULL);
+  for (guint i = 0; topics != NULL && i < topics->len; i++)
+    {
+      const DashTopicStat *topic = g_ptr_array_index (topics, i);
+      GtkWidget *tag = gtk_label_new (topic->name);
+
+      gtk_widget_add_css_class (tag, "story-tag");
+      gtk_box_append (self->tags_box, tag);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_box), topics != NULL && topics->len > 0);
+}
+
 static void
 update (DashStoryRow *self)
 {
@@ -76,6 +103,18 @@ update (DashStoryRow *self)
                                estimated ? _("The story is not dated: this date was "
                                              "estimated from its text")
                                          : NULL);
+  update_tags (self);
+}
+
+void
+dash_story_row_set_corpus (DashStoryRow *self,
+                           DashCorpus   *corpus)
+{
+  g_return_if_fail (DASH_IS_STORY_ROW (self));
+  g_return_if_fail (corpus == NULL || DASH_IS_CORPUS (corpus));
+
+  if (g_set_object (&self->corpus, corpus))
+    update_tags (self);
 }
 
 GtkWidget *
@@ -111,7 +150,15 @@ dash_story_row_dispose (GObject *object)
   DashStoryRow *self = (DashStoryRow *)object;
 
   g_clear_object (&self->article);
+  g_clear_object (&self->corpus);
   gtk_widget_dispose_template (GTK_WIDGET (self), DASH_TYPE_STORY_ROW);
+  /* The box around the meta line is not bound to a field: unparent it too. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (dash_story_row_parent_class)->dispose (object);
 }
@@ -173,6 +220,7 @@ dash_story_row_class_init (DashStoryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DashStoryRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, DashStoryRow, meta_label);
   gtk_widget_class_bind_template_child (widget_class, DashStoryRow, snippet_label);
+  gtk_widget_class_bind_template_child (widget_class, DashStoryRow, tags_box);
   gtk_widget_class_set_css_name (widget_class, "storyrow");
 }
 

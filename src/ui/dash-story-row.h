@@ -14,5 +14,8 @@ GtkWidget   *dash_story_row_new         (void);
 DashArticle *dash_story_row_get_article (DashStoryRow *self);
 void         dash_story_row_set_article (DashStoryRow *self,
                                          DashArticle  *article);
+/* The corpus the story's topics are read from (NULL: no topic tags). */
+void         dash_story_row_set_corpus  (DashStoryRow *self,
+                                         DashCorpus   *corpus);
 
 G_END_DECLS
