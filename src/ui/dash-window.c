@@ -53,7 +53,12 @@ struct _DashWindow
   GCancellable         *cancellable;
   GBinding             *fraction_binding;
 
+#if GTK_CHECK_VERSION (4, 10, 0)
+  /* Set while a file dialog is open. */
+  gboolean              choosing;
+#else
   GtkFileChooserNative *chooser;
+#endif
 
   /* Navigation: where we are, where Back leads (oldest first) and where Forward leads
    * (nearest last). */
@@ -1663,51 +1668,41 @@ remember_folder (DashWindow *self,
   g_settings_set_string (self->settings, "last-import-folder", uri);
 }
 
+/* Imports what the user chose, and starts the next choice in the same folder. */
 static void
-chooser_response_cb (DashWindow           *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
+import_chosen (DashWindow *self,
+               GListModel *files)
 {
-  g_autoptr(GListModel) files = NULL;
   g_autoptr(GPtrArray) array = NULL;
-  guint n_files;
+  guint n_files = g_list_model_get_n_items (files);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      n_files = g_list_model_get_n_items (files);
-      array = g_ptr_array_new_full (n_files, g_object_unref);
-      for (guint i = 0; i < n_files; i++)
-        g_ptr_array_add (array, g_list_model_get_item (files, i));
-
-      if (n_files > 0)
-        remember_folder (self, g_ptr_array_index (array, 0));
-      dash_window_import_files (self, (GFile **)array->pdata, array->len);
-    }
-
-  if (self->chooser == chooser)
-    g_clear_object (&self->chooser);
+  array = g_ptr_array_new_full (n_files, g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+  if (n_files > 0)
+    remember_folder (self, g_ptr_array_index (array, 0));
+  dash_window_import_files (self, (GFile **)array->pdata, array->len);
 }
 
-static void
-add_filter (GtkFileChooser     *chooser,
-            const char         *name,
-            const char * const *mime_types,
-            const char * const *patterns)
+static GtkFileFilter *
+new_file_filter (const char         *name,
+                 const char * const *mime_types,
+                 const char * const *patterns)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileFilter *filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, name);
   for (guint i = 0; mime_types != NULL && mime_types[i] != NULL; i++)
     gtk_file_filter_add_mime_type (filter, mime_types[i]);
   for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
     gtk_file_filter_add_pattern (filter, patterns[i]);
-  gtk_file_chooser_add_filter (chooser, filter);
+  return filter;
 }
 
-static void
-open_chooser (DashWindow           *self,
-              GtkFileChooserAction  action)
+/* The filters of the file chooser, the first (every kind the importer reads) being the
+ * default. */
+static GListStore *
+import_filters (void)
 {
   static const char * const feed_types[] = {
     "application/rss+xml", "application/atom+xml", "application/rdf+xml",
@@ -1725,9 +1720,146 @@ open_chooser (DashWindow           *self,
   static const char * const text_types[] = { "text/plain", NULL };
   static const char * const text_patterns[] = { "*.txt", "*.TXT", NULL };
   static const char * const all_patterns[] = { "*", NULL };
-  g_autoptr(GtkFileFilter) news = NULL;
+  const char * const *types[] = { feed_types, json_types, text_types };
+  const char * const *patterns[] = { feed_patterns, json_patterns, text_patterns };
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) news = gtk_file_filter_new ();
+  GtkFileFilter *filter;
+
+  gtk_file_filter_set_name (news, _("News Files"));
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      for (const char * const *t = types[i]; *t != NULL; t++)
+        gtk_file_filter_add_mime_type (news, *t);
+      for (const char * const *t = patterns[i]; *t != NULL; t++)
+        gtk_file_filter_add_pattern (news, *t);
+    }
+  g_list_store_append (filters, news);
+
+  filter = new_file_filter (_("Feeds (RSS, Atom)"), feed_types, feed_patterns);
+  g_list_store_append (filters, filter);
+  g_object_unref (filter);
+  filter = new_file_filter (_("JSON Exports"), json_types, json_patterns);
+  g_list_store_append (filters, filter);
+  g_object_unref (filter);
+  filter = new_file_filter (_("Text Files"), text_types, text_patterns);
+  g_list_store_append (filters, filter);
+  g_object_unref (filter);
+  filter = new_file_filter (_("All Files"), NULL, all_patterns);
+  g_list_store_append (filters, filter);
+  g_object_unref (filter);
+  return filters;
+}
+
+/* The folder of the last import, when it is still there. */
+static GFile *
+last_import_folder (DashWindow *self)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->settings == NULL)
+    return NULL;
+  uri = g_settings_get_string (self->settings, "last-import-folder");
+  if (uri[0] == '\0')
+    return NULL;
+  folder = g_file_new_for_uri (uri);
+  if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    return NULL;
+  return g_steal_pointer (&folder);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+/* GTK 4.10 and later: GtkFileDialog, which goes through the portal itself. It is newer
+ * than the GTK 4.8 this code is written against, hence the silenced availability
+ * warnings. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+file_dialog_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GtkFileDialog *dialog = GTK_FILE_DIALOG (object);
+  g_autoptr(DashWindow) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_object_get_data (object, "folders") != NULL)
+    files = gtk_file_dialog_select_multiple_folders_finish (dialog, result, &error);
+  else
+    files = gtk_file_dialog_open_multiple_finish (dialog, result, &error);
+  self->choosing = FALSE;
+  /* Dismissed: nothing to do. */
+  if (files != NULL && gtk_widget_get_realized (GTK_WIDGET (self)))
+    import_chosen (self, files);
+}
+
+static void
+open_chooser (DashWindow *self,
+              gboolean    folders)
+{
+  g_autoptr(GtkFileDialog) dialog = NULL;
+  g_autoptr(GListStore) filters = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->choosing)
+    return;
+  self->choosing = TRUE;
+
+  dialog = gtk_file_dialog_new ();
+  gtk_file_dialog_set_title (dialog, folders ? _("Import Folders") : _("Import Files"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Import"));
+  gtk_file_dialog_set_modal (dialog, TRUE);
+  if (!folders)
+    {
+      g_autoptr(GtkFileFilter) news = NULL;
+
+      filters = import_filters ();
+      news = g_list_model_get_item (G_LIST_MODEL (filters), 0);
+      gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+      gtk_file_dialog_set_default_filter (dialog, news);
+    }
+  folder = last_import_folder (self);
+  if (folder != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, folder);
+
+  if (folders)
+    {
+      g_object_set_data (G_OBJECT (dialog), "folders", GINT_TO_POINTER (TRUE));
+      gtk_file_dialog_select_multiple_folders (dialog, GTK_WINDOW (self), NULL,
+                                               file_dialog_done_cb, g_object_ref (self));
+    }
+  else
+    gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, file_dialog_done_cb,
+                                   g_object_ref (self));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+/* GTK 4.8: GtkFileChooserNative, portal-friendly too. */
+
+static void
+chooser_response_cb (DashWindow           *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      import_chosen (self, files);
+    }
+  if (self->chooser == chooser)
+    g_clear_object (&self->chooser);
+}
+
+static void
+open_chooser (DashWindow *self,
+              gboolean    folders)
+{
+  g_autoptr(GFile) folder = NULL;
   GtkFileChooser *chooser;
-  gboolean folders = action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
 
   /* One chooser at a time: a second click brings the open one back. */
   if (self->chooser != NULL)
@@ -1737,7 +1869,9 @@ open_chooser (DashWindow           *self,
     }
 
   self->chooser = gtk_file_chooser_native_new (folders ? _("Import Folders") : _("Import Files"),
-                                               GTK_WINDOW (self), action,
+                                               GTK_WINDOW (self),
+                                               folders ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                       : GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Import"), _("_Cancel"));
   chooser = GTK_FILE_CHOOSER (self->chooser);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
@@ -1745,54 +1879,35 @@ open_chooser (DashWindow           *self,
 
   if (!folders)
     {
-      /* Every kind the importer reads, first, as the default. */
-      news = gtk_file_filter_new ();
-      gtk_file_filter_set_name (news, _("News Files"));
-      for (const char * const *t = feed_types; *t != NULL; t++)
-        gtk_file_filter_add_mime_type (news, *t);
-      for (const char * const *t = json_types; *t != NULL; t++)
-        gtk_file_filter_add_mime_type (news, *t);
-      for (const char * const *t = text_types; *t != NULL; t++)
-        gtk_file_filter_add_mime_type (news, *t);
-      for (const char * const *t = feed_patterns; *t != NULL; t++)
-        gtk_file_filter_add_pattern (news, *t);
-      for (const char * const *t = json_patterns; *t != NULL; t++)
-        gtk_file_filter_add_pattern (news, *t);
-      for (const char * const *t = text_patterns; *t != NULL; t++)
-        gtk_file_filter_add_pattern (news, *t);
-      gtk_file_chooser_add_filter (chooser, news);
+      g_autoptr(GListStore) filters = import_filters ();
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (filters));
 
-      add_filter (chooser, _("Feeds (RSS, Atom)"), feed_types, feed_patterns);
-      add_filter (chooser, _("JSON Exports"), json_types, json_patterns);
-      add_filter (chooser, _("Text Files"), text_types, text_patterns);
-      add_filter (chooser, _("All Files"), NULL, all_patterns);
-      gtk_file_chooser_set_filter (chooser, news);
-    }
-
-  if (self->settings != NULL)
-    {
-      g_autofree char *uri = g_settings_get_string (self->settings, "last-import-folder");
-
-      if (uri[0] != '\0')
+      for (guint i = 0; i < n; i++)
         {
-          g_autoptr(GFile) folder = g_file_new_for_uri (uri);
+          g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
 
-          if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-            gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+          gtk_file_chooser_add_filter (chooser, filter);
+          if (i == 0)
+            gtk_file_chooser_set_filter (chooser, filter);
         }
     }
+
+  folder = last_import_folder (self);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
 
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
+#endif
 
 static void
 import_files_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  open_chooser (DASH_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+  open_chooser (DASH_WINDOW (widget), FALSE);
 }
 
 static void
@@ -1800,7 +1915,7 @@ import_folder_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  open_chooser (DASH_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  open_chooser (DASH_WINDOW (widget), TRUE);
 }
 
 static void
@@ -2044,11 +2159,13 @@ dash_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   set_job (self, NULL);
 
+#if !GTK_CHECK_VERSION (4, 10, 0)
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+#endif
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DASH_TYPE_WINDOW);
 
