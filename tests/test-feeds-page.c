@@ -406,10 +406,10 @@ test_feeds_page_pause_rename (Fixture       *f,
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Alpha Wire");
   gtk_editable_set_text (entry, "  ");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rename"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
   gtk_editable_set_text (entry, "Ferry <News> & Co");
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rename"));
-  adw_message_dialog_response (dialog, "rename");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "accept"));
+  adw_message_dialog_response (dialog, "accept");
   gtk_window_destroy (GTK_WINDOW (dialog));
   /* Shown as text, not markup. */
   g_assert_nonnull (find_row (f, "Ferry <News> & Co"));

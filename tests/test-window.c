@@ -1161,6 +1161,28 @@ test_window_saved_search (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (page_child (bar, DASH_TYPE_FILTER_BAR, "saved_button")));
   g_assert_false (gtk_widget_get_visible (page_child (bar, DASH_TYPE_FILTER_BAR, "save_button")));
 
+  /* Rename, through its dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "bar.rename-saved", NULL));
+  {
+    AdwMessageDialog *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    GtkEditable *entry;
+
+    g_assert_nonnull (dialog);
+    entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+    g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Japan watch");
+    gtk_editable_set_text (entry, " ");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
+    gtk_editable_set_text (entry, "Japan desk");
+    adw_message_dialog_response (dialog, "accept");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  g_assert_nonnull (find_sidebar_row (window, "Japan desk"));
+  g_assert_null (find_sidebar_row (window, "Japan watch"));
+  g_assert_cmpstr (dash_stories_page_get_title (page), ==, "Japan desk");
+  g_assert_true (dash_corpus_rename_saved_search (corpus,
+                   ((DashSavedSearch *) saved->pdata[0])->id, "Japan watch", &error));
+  g_assert_no_error (error);
+
   /* Notify is a toggle of the saved search, kept in the database. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "bar.notify-new", NULL));
   g_clear_pointer (&saved, g_ptr_array_unref);

@@ -736,24 +736,14 @@ set_dialog_feed_id (AdwMessageDialog *dialog,
 }
 
 static void
-rename_entry_changed_cb (AdwMessageDialog *dialog,
-                         GtkEditable      *entry)
-{
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "rename", title[0] != '\0');
-}
-
-static void
 rename_response_cb (DashFeedsPage    *self,
                     const char       *response,
                     AdwMessageDialog *dialog)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *title = dash_name_dialog_dup_name (dialog);
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "rename") || title[0] == '\0' || self->subscriptions == NULL)
+  if (!g_str_equal (response, "accept") || title[0] == '\0' || self->subscriptions == NULL)
     return;
   if (!dash_subscriptions_rename (self->subscriptions, dialog_feed_id (dialog), title, &error))
     show_toast (self, error->message);
@@ -769,40 +759,18 @@ rename_action (GtkWidget  *widget,
   g_autoptr(DashFeed) feed = get_feed (self, g_variant_get_int64 (parameter));
   g_autofree char *name = NULL;
   AdwMessageDialog *dialog;
-  GtkWidget *entry;
 
   if (feed == NULL)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Rename Feed"), NULL));
-  adw_message_dialog_format_body (dialog, _("The name the feed goes by in this list."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "rename");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  set_dialog_feed_id (dialog, feed->id);
-
-  entry = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Feed Name"), -1);
   name = feed_name (feed);
-  gtk_editable_set_text (GTK_EDITABLE (entry), name);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  rename_entry_changed_cb (dialog, GTK_EDITABLE (entry));
-  g_signal_connect_object (entry, "changed", G_CALLBACK (rename_entry_changed_cb), dialog,
-                           G_CONNECT_SWAPPED);
+  dialog = dash_name_dialog_new (widget, _("Rename Feed"),
+                                 _("The name the feed goes by in this list."), name,
+                                 _("Feed Name"), _("_Rename"));
+  set_dialog_feed_id (dialog, feed->id);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self,
                            G_CONNECT_SWAPPED);
-
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dash-filter-bar.h"
+#include "dash-ui-util.h"
 
 #define SECONDS_PER_DAY 86400
 
@@ -548,52 +549,31 @@ dash_filter_bar_save (DashFilterBar  *self,
 }
 
 static void
-name_changed_cb (AdwMessageDialog *dialog)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
-}
-
-static void
-name_activate_cb (AdwMessageDialog *dialog)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  if (name[0] != '\0')
-    adw_message_dialog_response (dialog, "save");
-}
-
-static void
 save_response_cb (DashFilterBar    *self,
                   const char       *response,
                   AdwMessageDialog *dialog)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = dash_name_dialog_dup_name (dialog);
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "save") != 0)
+  if (g_strcmp0 (response, "accept") != 0)
     return;
 
   if (self->saved != NULL)
     {
-      if (!dash_corpus_rename_saved_search (self->corpus, self->saved->id,
-                                            gtk_editable_get_text (entry), &error))
+      if (!dash_corpus_rename_saved_search (self->corpus, self->saved->id, name, &error))
         show_toast (self, error->message);
       else
         g_signal_emit (self, signals[SAVED_SEARCHES_CHANGED], 0);
       return;
     }
 
-  if (!dash_filter_bar_save (self, gtk_editable_get_text (entry), &error))
+  if (!dash_filter_bar_save (self, name, &error))
     show_toast (self, error->message);
   else
     {
       /* Translators: after saving a search; %s is its name. */
-      g_autofree char *done = g_strdup_printf (_("Saved “%s” in the sidebar"),
-                                               gtk_editable_get_text (entry));
+      g_autofree char *done = g_strdup_printf (_("Saved “%s” in the sidebar"), name);
       show_toast (self, done);
     }
 }
@@ -606,26 +586,12 @@ ask_name (DashFilterBar *self,
           const char    *initial,
           const char    *button)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
-  AdwMessageDialog *dialog;
-  GtkWidget *entry = gtk_entry_new ();
+  AdwMessageDialog *dialog = dash_name_dialog_new (GTK_WIDGET (self), heading, body, initial,
+                                                   _("Name"), button);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), heading, body));
-  gtk_editable_set_text (GTK_EDITABLE (entry), initial);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Name"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", button, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_swapped (entry, "changed", G_CALLBACK (name_changed_cb), dialog);
-  g_signal_connect_swapped (entry, "activate", G_CALLBACK (name_activate_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (save_response_cb), self,
                            G_CONNECT_SWAPPED);
-  name_changed_cb (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }
 
 /* The name Save Search offers: what the chips say. */

@@ -576,25 +576,16 @@ dash_stories_page_add_entity_alias (DashStoriesPage  *self,
 }
 
 static void
-alias_entry_changed_cb (AdwMessageDialog *dialog,
-                        GtkEditable      *entry)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "add", name[0] != '\0');
-}
-
-static void
 alias_response_cb (DashStoriesPage  *self,
                    const char       *response,
                    AdwMessageDialog *dialog)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = dash_name_dialog_dup_name (dialog);
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "add") || self->entity == NULL)
+  if (!g_str_equal (response, "accept") || self->entity == NULL)
     return;
-  if (!dash_stories_page_add_entity_alias (self, gtk_editable_get_text (entry), &error))
+  if (!dash_stories_page_add_entity_alias (self, name, &error))
     show_error_toast (self, error->message);
 }
 
@@ -606,7 +597,6 @@ add_alias_action (GtkWidget  *widget,
   DashStoriesPage *self = DASH_STORIES_PAGE (widget);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
-  GtkWidget *entry;
 
   if (self->entity == NULL)
     return;
@@ -614,26 +604,11 @@ add_alias_action (GtkWidget  *widget,
   /* Translators: %s is the entity's name. */
   body = g_strdup_printf (_("Stories that use this name will count as naming %s: those "
                             "already imported and those to come."), self->entity->name);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                       _("Add Another Name"), body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "add");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-
-  entry = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Other Name"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  alias_entry_changed_cb (dialog, GTK_EDITABLE (entry));
-  g_signal_connect_object (entry, "changed", G_CALLBACK (alias_entry_changed_cb), dialog,
-                           G_CONNECT_SWAPPED);
+  dialog = dash_name_dialog_new (widget, _("Add Another Name"), body, NULL, _("Other Name"),
+                                 _("_Add"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (alias_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }
 
 static void

@@ -168,3 +168,53 @@ dash_list_box_remove_all (GtkListBox *list_box)
   while ((row = gtk_list_box_get_row_at_index (list_box, 0)) != NULL)
     gtk_list_box_remove (list_box, GTK_WIDGET (row));
 }
+
+char *
+dash_name_dialog_dup_name (AdwMessageDialog *dialog)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  return g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+}
+
+static void
+name_changed_cb (AdwMessageDialog *dialog)
+{
+  g_autofree char *name = dash_name_dialog_dup_name (dialog);
+
+  adw_message_dialog_set_response_enabled (dialog, "accept", name[0] != '\0');
+}
+
+AdwMessageDialog *
+dash_name_dialog_new (GtkWidget  *widget,
+                      const char *heading,
+                      const char *body,
+                      const char *initial,
+                      const char *entry_label,
+                      const char *accept_label)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "accept", accept_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "accept");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  entry_label, -1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial != NULL ? initial : "");
+  adw_message_dialog_set_extra_child (dialog, entry);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (name_changed_cb), dialog,
+                           G_CONNECT_SWAPPED);
+  name_changed_cb (dialog);
+  /* The entry takes the focus, its text selected, when the dialog shows. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), entry);
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+  return dialog;
+}

@@ -29,4 +29,17 @@ void        dash_list_box_remove_all      (GtkListBox           *list_box);
 GtkWidget  *dash_count_row_new            (const char           *title,
                                            const char           *suffix);
 
+/* A dialog that asks for a name, over @widget's window: @heading, @body (may be NULL), an
+ * entry holding @initial (selected) and named @entry_label for screen readers, Cancel
+ * and @accept_label. Its "accept" response is enabled while the entry holds more than
+ * blanks, and Enter gives it. Present it after connecting to ::response. */
+AdwMessageDialog *dash_name_dialog_new    (GtkWidget            *widget,
+                                           const char           *heading,
+                                           const char           *body,
+                                           const char           *initial,
+                                           const char           *entry_label,
+                                           const char           *accept_label);
+/* The name typed into @dialog, without surrounding blanks. */
+char       *dash_name_dialog_dup_name     (AdwMessageDialog     *dialog);
+
 G_END_DECLS

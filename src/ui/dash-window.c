@@ -793,7 +793,10 @@ saved_searches_changed_cb (DashWindow *self,
                            GtkWidget  *page)
 {
   fill_sidebar (self);
-  if (self->location != NULL)
+  /* A saved search renamed while shown is retitled. */
+  if (self->location != NULL && self->location->saved_search != 0)
+    show_location (self, self->location);
+  else if (self->location != NULL)
     sync_sidebar (self, self->location);
 }
 
