@@ -679,6 +679,12 @@ select_sidebar_row (DashWindow *window,
   g_assert_not_reached ();
 }
 
+static gboolean
+list_filled (gpointer data)
+{
+  return gtk_list_box_get_row_at_index (data, 0) != NULL;
+}
+
 /* The row of the entity @name on the Entities page, shown first; or NULL. */
 static GtkListBoxRow *
 find_listed_entity (DashWindow *window,
@@ -689,6 +695,8 @@ find_listed_entity (DashWindow *window,
 
   select_sidebar_row (window, "Entities");
   g_assert_cmpstr (visible_content (window), ==, "list");
+  /* The list is counted in a worker. */
+  dash_test_spin_until (list_filled, list, 30);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "entity-name"), name) == 0)
       return row;
@@ -853,6 +861,7 @@ test_window_entity_hide (Fixture       *fixture,
 {
   DashWindow *window = open_window_with_entities (fixture);
   DashStoriesPage *page;
+  GtkListBox *overview_entities;
   g_autoptr(GError) error = NULL;
   gint64 id;
 
@@ -866,12 +875,16 @@ test_window_entity_hide (Fixture       *fixture,
   g_assert_nonnull (find_listed_entity (window, "China"));
   /* The overview's top entities lose it too, and its stories stay. */
   select_sidebar_row (window, "Overview");
-  g_assert_null (find_label (template_child (window, "overview_page"), "Japan"));
-  g_assert_nonnull (find_label (template_child (window, "overview_page"), "China"));
+  overview_entities = page_child (template_child (window, "overview_page"),
+                                  DASH_TYPE_OVERVIEW_PAGE, "entities_list");
+  dash_test_spin_until (list_filled, overview_entities, 30);
+  g_assert_null (find_label (GTK_WIDGET (overview_entities), "Japan"));
+  g_assert_nonnull (find_label (GTK_WIDGET (overview_entities), "China"));
   g_assert_cmpstr (story_count (window), ==, "6 stories");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.unhide-entity", "x", id));
-  g_assert_nonnull (find_label (template_child (window, "overview_page"), "Japan"));
+  dash_test_spin_until (list_filled, overview_entities, 30);
+  g_assert_nonnull (find_label (GTK_WIDGET (overview_entities), "Japan"));
   g_assert_nonnull (find_listed_entity (window, "Japan"));
 
   dash_test_destroy_window (window);

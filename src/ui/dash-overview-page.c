@@ -40,6 +40,8 @@ struct _DashOverviewPage
   GtkListBox *moving_list;
   GtkLabel   *recent_heading;
   GtkListBox *recent_list;
+  /* The counts being made in workers for the page shown. */
+  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (DashOverviewPage, dash_overview_page, GTK_TYPE_WIDGET)
@@ -282,24 +284,44 @@ show_topics (DashOverviewPage *self,
     }
 }
 
-static void
-show_entities (DashOverviewPage *self,
-               DashCorpus       *corpus)
+static GPtrArray *
+top_entities_job (DashCorpus  *corpus,
+                  gpointer     data,
+                  GError     **error)
 {
+  return dash_corpus_list_entities (corpus, NULL, -1, N_ENTITIES, error);
+}
+
+static void
+entities_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DashOverviewPage) self = user_data;
   g_autoptr(GPtrArray) entities = NULL;
   g_autoptr(GError) error = NULL;
 
-  dash_list_box_remove_all (self->entities_list);
-  entities = dash_corpus_list_entities (corpus, NULL, -1, N_ENTITIES, &error);
+  entities = dash_corpus_job_finish (result, &error);
   if (entities == NULL)
     {
-      g_warning ("Cannot list the entities: %s", error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot list the entities: %s", error->message);
       return;
     }
   for (guint i = 0; i < entities->len; i++)
     gtk_list_box_append (self->entities_list, dash_entity_row_new (g_ptr_array_index (entities, i)));
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->entities_list)),
                           entities->len > 0);
+}
+
+/* Counted in a worker: on a big corpus this takes a while. */
+static void
+show_entities (DashOverviewPage *self,
+               DashCorpus       *corpus)
+{
+  dash_list_box_remove_all (self->entities_list);
+  dash_corpus_job_run (corpus, top_entities_job, NULL, NULL, self->cancellable,
+                       entities_done_cb, g_object_ref (self));
 }
 
 static void
@@ -425,10 +447,11 @@ moving_row_new (const Moving *moving)
 }
 
 /* What rose far above its usual volume in the last weeks of the corpus: the topics and
- * the top entities, steepest first. */
-static void
-show_moving (DashOverviewPage *self,
-             DashCorpus       *corpus)
+ * the top entities, steepest first (element-type Moving). Run in a worker. */
+static GPtrArray *
+moving_job (DashCorpus  *corpus,
+            gpointer     data,
+            GError     **error)
 {
   g_autoptr(GPtrArray) moving = g_ptr_array_new_with_free_func ((GDestroyNotify) moving_free);
   g_autoptr(GPtrArray) topics = NULL;
@@ -436,13 +459,10 @@ show_moving (DashOverviewPage *self,
   DashCorpusStats stats = { 0, };
   gint64 since;
 
-  dash_list_box_remove_all (self->moving_list);
-  if (!dash_corpus_get_stats (corpus, &stats, NULL) || stats.last == 0)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->moving_heading), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->moving_list), FALSE);
-      return;
-    }
+  if (!dash_corpus_get_stats (corpus, &stats, error))
+    return NULL;
+  if (stats.last == 0)
+    return g_steal_pointer (&moving);
   since = stats.last - MOVING_WEEKS * SECONDS_PER_WEEK;
 
   topics = dash_corpus_list_topics (corpus, NULL);
@@ -465,6 +485,26 @@ show_moving (DashOverviewPage *self,
     }
 
   g_ptr_array_sort (moving, compare_moving);
+  return g_steal_pointer (&moving);
+}
+
+static void
+moving_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DashOverviewPage) self = user_data;
+  g_autoptr(GPtrArray) moving = NULL;
+  g_autoptr(GError) error = NULL;
+
+  moving = dash_corpus_job_finish (result, &error);
+  if (moving == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot find what is moving: %s", error->message);
+      return;
+    }
+
   for (guint i = 0; i < moving->len && i < N_MOVING; i++)
     gtk_list_box_append (self->moving_list, moving_row_new (g_ptr_array_index (moving, i)));
   if (moving->len == 0)
@@ -479,6 +519,17 @@ show_moving (DashOverviewPage *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->moving_heading), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->moving_list), TRUE);
+}
+
+static void
+show_moving (DashOverviewPage *self,
+             DashCorpus       *corpus)
+{
+  dash_list_box_remove_all (self->moving_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->moving_heading), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->moving_list), FALSE);
+  dash_corpus_job_run (corpus, moving_job, NULL, NULL, self->cancellable, moving_done_cb,
+                       g_object_ref (self));
 }
 
 void
@@ -512,6 +563,11 @@ dash_overview_page_reload (DashOverviewPage *self,
 {
   g_return_if_fail (DASH_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (DASH_IS_CORPUS (corpus));
+
+  /* What a previous reload still counts is of no use now. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
 
   show_stats (self, corpus);
   show_topics (self, corpus);
@@ -567,8 +623,11 @@ latest_row_activated_cb (DashOverviewPage *self,
 static void
 dash_overview_page_dispose (GObject *object)
 {
+  DashOverviewPage *self = DASH_OVERVIEW_PAGE (object);
   GtkWidget *child;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), DASH_TYPE_OVERVIEW_PAGE);
   /* The template's root is not bound to a field: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)

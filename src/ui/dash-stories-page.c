@@ -30,6 +30,8 @@ struct _DashStoriesPage
   DashFilter      *filter;
   /* The last merge made here, for Undo. */
   DashMergeRecord *merge_record;
+  /* The entities being counted for the side list. */
+  GCancellable    *entities_cancellable;
 
   /* Template children. */
   AdwFlap         *flap;
@@ -161,31 +163,44 @@ show_entity (DashStoriesPage      *self,
     }
 }
 
+typedef struct {
+  DashFilter *filter;
+  gint64      entity_id;   /* with the entity shown: who is named with it */
+} EntitiesQuery;
+
 static void
-show_entities (DashStoriesPage      *self,
-               DashCorpus           *corpus,
-               const DashFilter     *filter,
-               const DashEntityStat *entity)
+entities_query_free (EntitiesQuery *query)
 {
+  dash_filter_free (query->filter);
+  g_free (query);
+}
+
+static GPtrArray *
+entities_job (DashCorpus  *corpus,
+              gpointer     data,
+              GError     **error)
+{
+  EntitiesQuery *query = data;
+
+  if (query->entity_id != 0)
+    return dash_corpus_list_cooccurring (corpus, query->entity_id, N_ENTITIES, error);
+  return dash_corpus_list_entities (corpus, query->filter, -1, N_ENTITIES, error);
+}
+
+static void
+entities_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DashStoriesPage) self = user_data;
   g_autoptr(GPtrArray) entities = NULL;
   g_autoptr(GError) error = NULL;
 
-  dash_list_box_remove_all (self->entities_list);
-
-  if (entity != NULL)
-    {
-      gtk_label_set_label (self->entities_heading, _("Often Named With"));
-      entities = dash_corpus_list_cooccurring (corpus, entity->id, N_ENTITIES, &error);
-    }
-  else
-    {
-      gtk_label_set_label (self->entities_heading, _("Top Entities"));
-      entities = dash_corpus_list_entities (corpus, filter, -1, N_ENTITIES, &error);
-    }
-
+  entities = dash_corpus_job_finish (result, &error);
   if (entities == NULL)
     {
-      g_warning ("Cannot list the entities: %s", error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot list the entities: %s", error->message);
       return;
     }
 
@@ -193,6 +208,30 @@ show_entities (DashStoriesPage      *self,
     gtk_list_box_append (self->entities_list, dash_entity_row_new (g_ptr_array_index (entities, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->entities_list), entities->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->entities_heading), entities->len > 0);
+}
+
+/* The entities beside the stories, counted in a worker: on a big corpus that takes a
+ * while, and the stories show at once. */
+static void
+show_entities (DashStoriesPage      *self,
+               DashCorpus           *corpus,
+               const DashFilter     *filter,
+               const DashEntityStat *entity)
+{
+  EntitiesQuery *query = g_new0 (EntitiesQuery, 1);
+
+  g_cancellable_cancel (self->entities_cancellable);
+  g_clear_object (&self->entities_cancellable);
+  self->entities_cancellable = g_cancellable_new ();
+  dash_list_box_remove_all (self->entities_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->entities_list), FALSE);
+  gtk_label_set_label (self->entities_heading,
+                       entity != NULL ? _("Often Named With") : _("Top Entities"));
+
+  query->filter = filter != NULL ? dash_filter_copy (filter) : dash_filter_new ();
+  query->entity_id = entity != NULL ? entity->id : 0;
+  dash_corpus_job_run (corpus, entities_job, query, (GDestroyNotify) entities_query_free,
+                       self->entities_cancellable, entities_done_cb, g_object_ref (self));
 }
 
 /* The heading says what a bar counts, as the widget picks its bucket from the span. */
@@ -288,6 +327,7 @@ dash_stories_page_show (DashStoriesPage      *self,
       }
       gtk_stack_set_visible_child_name (self->list_stack, "none");
       dash_timeline_view_set_source (self->timeline, NULL, NULL, NULL);
+      g_cancellable_cancel (self->entities_cancellable);
       dash_list_box_remove_all (self->entities_list);
       gtk_widget_set_visible (GTK_WIDGET (self->entities_heading), FALSE);
       return;
@@ -893,6 +933,8 @@ dash_stories_page_dispose (GObject *object)
   DashStoriesPage *self = (DashStoriesPage *)object;
   GtkWidget *child;
 
+  g_cancellable_cancel (self->entities_cancellable);
+  g_clear_object (&self->entities_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), DASH_TYPE_STORIES_PAGE);
   g_clear_object (&self->corpus);
   /* The template's root is not bound to a field: unparent it too. */

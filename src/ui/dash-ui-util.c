@@ -218,3 +218,78 @@ dash_name_dialog_new (GtkWidget  *widget,
   gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
   return dialog;
 }
+
+typedef struct {
+  char           *path;
+  DashCorpusJob   job;
+  gpointer        data;
+  GDestroyNotify  data_free;
+} CorpusJob;
+
+static void
+corpus_job_free (CorpusJob *job)
+{
+  g_free (job->path);
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+static void
+corpus_job_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  CorpusJob *job = task_data;
+  g_autoptr(DashCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *result;
+
+  corpus = dash_corpus_open (job->path, &error);
+  if (corpus == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  result = job->job (corpus, job->data, &error);
+  if (g_task_return_error_if_cancelled (task))
+    g_clear_pointer (&result, g_ptr_array_unref);
+  else if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+dash_corpus_job_run (DashCorpus          *corpus,
+                     DashCorpusJob        job,
+                     gpointer             data,
+                     GDestroyNotify       data_free,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CorpusJob *state = g_new0 (CorpusJob, 1);
+
+  g_return_if_fail (DASH_IS_CORPUS (corpus));
+  g_return_if_fail (job != NULL);
+
+  state->path = g_strdup (dash_corpus_get_path (corpus));
+  state->job = job;
+  state->data = data;
+  state->data_free = data_free;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dash_corpus_job_run);
+  g_task_set_task_data (task, state, (GDestroyNotify) corpus_job_free);
+  g_task_run_in_thread (task, corpus_job_thread);
+}
+
+GPtrArray *
+dash_corpus_job_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -42,4 +42,22 @@ AdwMessageDialog *dash_name_dialog_new    (GtkWidget            *widget,
 /* The name typed into @dialog, without surrounding blanks. */
 char       *dash_name_dialog_dup_name     (AdwMessageDialog     *dialog);
 
+/* A query that may take long on a big corpus, run in a worker thread on a connection
+ * of its own to @corpus's database (a connection is not shared between threads). @job
+ * gets that connection and @data and returns a GPtrArray (or NULL with @error). */
+typedef GPtrArray *(*DashCorpusJob) (DashCorpus  *corpus,
+                                     gpointer     data,
+                                     GError     **error);
+
+void        dash_corpus_job_run           (DashCorpus           *corpus,
+                                           DashCorpusJob         job,
+                                           gpointer              data,
+                                           GDestroyNotify        data_free,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+/* The job's array (transfer full); NULL with @error, G_IO_ERROR_CANCELLED included. */
+GPtrArray  *dash_corpus_job_finish        (GAsyncResult         *result,
+                                           GError              **error);
+
 G_END_DECLS

@@ -59,6 +59,8 @@ struct _DashWindow
 #else
   GtkFileChooserNative *chooser;
 #endif
+  /* The entities being counted for the Entities page. */
+  GCancellable         *list_cancellable;
 
   /* Navigation: where we are, where Back leads (oldest first) and where Forward leads
    * (nearest last). */
@@ -245,22 +247,45 @@ sync_sidebar (DashWindow         *self,
   self->syncing_sidebar = FALSE;
 }
 
-static void
-show_entities_list (DashWindow *self)
+static GPtrArray *
+listed_entities_job (DashCorpus  *corpus,
+                     gpointer     data,
+                     GError     **error)
 {
+  return dash_corpus_list_entities (corpus, NULL, -1, N_LISTED_ENTITIES, error);
+}
+
+static void
+listed_entities_done_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(DashWindow) self = user_data;
   g_autoptr(GPtrArray) entities = NULL;
   g_autoptr(GError) error = NULL;
 
-  gtk_label_set_label (self->list_title, _("Entities"));
-  dash_list_box_remove_all (self->list_box);
-  entities = dash_corpus_list_entities (self->corpus, NULL, -1, N_LISTED_ENTITIES, &error);
+  entities = dash_corpus_job_finish (result, &error);
   if (entities == NULL)
     {
-      show_toast (self, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
       return;
     }
   for (guint i = 0; i < entities->len; i++)
     gtk_list_box_append (self->list_box, dash_entity_row_new (g_ptr_array_index (entities, i)));
+}
+
+/* The entities named most, counted in a worker: on a big corpus that takes a while. */
+static void
+show_entities_list (DashWindow *self)
+{
+  gtk_label_set_label (self->list_title, _("Entities"));
+  dash_list_box_remove_all (self->list_box);
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  self->list_cancellable = g_cancellable_new ();
+  dash_corpus_job_run (self->corpus, listed_entities_job, NULL, NULL, self->list_cancellable,
+                       listed_entities_done_cb, g_object_ref (self));
 }
 
 static void
@@ -268,6 +293,9 @@ show_sources_list (DashWindow *self)
 {
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* The entities still being counted are not wanted here. */
+  g_cancellable_cancel (self->list_cancellable);
 
   gtk_label_set_label (self->list_title, _("Sources"));
   dash_list_box_remove_all (self->list_box);
@@ -2172,6 +2200,8 @@ dash_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DASH_TYPE_WINDOW);
 
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
   /* Stops a running refresh; what it stored stays. */
   g_clear_object (&self->refresher);
   g_clear_object (&self->subscriptions);
