@@ -10,6 +10,7 @@
 #include "dash-article.h"
 #include "dash-article-list.h"
 #include "dash-corpus.h"
+#include "dash-corpus-private.h"
 #include "dash-data.h"
 #include "dash-entity-extractor.h"
 #include "dash-topic-classifier.h"
@@ -215,6 +216,24 @@ dash_analyzer_analyze (DashAnalyzer *self,
   mentions = dash_entity_extractor_extract (self->extractor,
                                             dash_article_get_title (article),
                                             dash_article_get_body (article));
+  /* Where each mention stands (sentence, paragraph), here in the parser threads rather
+   * than in the one thread that stores. */
+  if (mentions->len > 0)
+    {
+      DashUnits units;
+
+      _dash_units_init (&units, dash_article_get_body (article));
+      for (guint i = 0; i < mentions->len; i++)
+        {
+          DashMention *mention = &g_array_index (mentions, DashMention, i);
+
+          mention->unit = mention->field == DASH_FIELD_TITLE
+                          ? DASH_SPAN_TITLE_UNIT
+                          : _dash_units_locate (&units, mention->start);
+          mention->located = TRUE;
+        }
+      _dash_units_clear (&units);
+    }
   topics = dash_topic_classifier_classify (self->classifier,
                                            dash_article_get_title (article),
                                            dash_article_get_summary (article),

@@ -31,6 +31,9 @@ typedef struct {
   guint          start;      /* Offsets in Unicode characters (not bytes) into that field. */
   guint          end;        /* Exclusive. */
   gboolean       adjective;  /* "Chinese" standing for China, kept apart from "China". */
+  gboolean       located;    /* Whether @unit is set. */
+  guint32        unit;       /* Paragraph << 16 | sentence of a body mention, counted from
+                              * 0; 0xffffffff in the title (see dash-corpus-private.h). */
 } DashMention;
 
 void        dash_mention_clear (DashMention *mention);
