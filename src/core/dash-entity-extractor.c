@@ -232,25 +232,44 @@ typedef struct {
 } Candidate;
 
 /* The word lists are static: each gets a hash set the first time it is asked, kept
- * for the life of the process, so a lookup costs a hash instead of a scan. */
+ * for the life of the process, so a lookup costs a hash instead of a scan. The sets are
+ * published once made and never change, so the parser threads read them without a lock
+ * (a lookup is made for nearly every word of every story). */
+#define MAX_WORD_LISTS 16
+
+static struct {
+  const char *const *list;
+  GHashTable        *set;
+} word_sets[MAX_WORD_LISTS];
+static int n_word_sets;
+
 static gboolean
 in_list (const char *const *list,
          const char        *word)
 {
   static GMutex lock;
-  static GHashTable *sets;
-  GHashTable *set;
+  GHashTable *set = NULL;
+  int n = g_atomic_int_get (&n_word_sets);
+
+  for (int i = 0; i < n; i++)
+    if (word_sets[i].list == list)
+      return g_hash_table_contains (word_sets[i].set, word);
 
   g_mutex_lock (&lock);
-  if (sets == NULL)
-    sets = g_hash_table_new (g_direct_hash, g_direct_equal);
-  set = g_hash_table_lookup (sets, list);
+  n = n_word_sets;
+  for (int i = 0; i < n && set == NULL; i++)
+    if (word_sets[i].list == list)
+      set = word_sets[i].set;
   if (set == NULL)
     {
+      g_assert (n < MAX_WORD_LISTS);
       set = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = 0; list[i] != NULL; i++)
         g_hash_table_add (set, (gpointer)list[i]);
-      g_hash_table_insert (sets, (gpointer)list, set);
+      word_sets[n].list = list;
+      word_sets[n].set = set;
+      /* Published after it is complete. */
+      g_atomic_int_set (&n_word_sets, n + 1);
     }
   g_mutex_unlock (&lock);
 
