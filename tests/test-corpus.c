@@ -672,6 +672,41 @@ test_saved_searches (Fixture       *f,
   g_assert_true (((DashSavedSearch *) searches->pdata[1])->notify);
   g_assert_false (((DashSavedSearch *) searches->pdata[0])->notify);
 
+  /* After a refresh, only the searches set to notify that gained stories since then. */
+  {
+    g_autoptr(GPtrArray) alerts = NULL;
+    g_autoptr(GArray) counts = NULL;
+    g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func (g_object_unref);
+    gint64 refresh_started;
+
+    /* Imports are timed to the second: the refresh starts two seconds after the others. */
+    g_usleep (2 * G_USEC_PER_SEC);
+    refresh_started = g_get_real_time () / G_USEC_PER_SEC - 1;
+
+    /* Both were last seen long ago. */
+    g_assert_true (dash_corpus_mark_saved_search_seen (f->corpus, beta->id, 1000, &error));
+    g_assert_true (dash_corpus_mark_saved_search_seen (f->corpus, tariffs->id, 1000, &error));
+    g_ptr_array_add (later, make_article ("Tariffs bite at the port", "New tariffs on steel "
+                                          "reached the port this week.",
+                                          "https://b.example.com/7", "Beta", "2024-05-01"));
+    g_assert_true (dash_corpus_add_articles (f->corpus, later, NULL, NULL, &error));
+    alerts = dash_corpus_saved_searches_to_notify (f->corpus, refresh_started, &counts, &error);
+    g_assert_no_error (error);
+    /* "Steel tariffs" notifies and gained the story; "Beta stories" gained it too but
+     * does not notify. */
+    g_assert_cmpuint (alerts->len, ==, 1);
+    g_assert_cmpstr (((DashSavedSearch *) alerts->pdata[0])->name, ==, "Steel tariffs");
+    g_assert_cmpuint (g_array_index (counts, guint, 0), ==, 1);
+    g_clear_pointer (&alerts, g_ptr_array_unref);
+    g_clear_pointer (&counts, g_array_unref);
+
+    /* Nothing came after now. */
+    alerts = dash_corpus_saved_searches_to_notify (f->corpus,
+                                                   g_get_real_time () / G_USEC_PER_SEC + 1,
+                                                   &counts, &error);
+    g_assert_cmpuint (alerts->len, ==, 0);
+  }
+
   g_assert_true (dash_corpus_delete_saved_search (f->corpus, beta->id, &error));
   g_assert_false (dash_corpus_delete_saved_search (f->corpus, beta->id, &error));
   g_assert_error (error, DASH_ERROR, DASH_ERROR_NOT_FOUND);

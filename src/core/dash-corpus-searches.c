@@ -303,3 +303,40 @@ dash_corpus_count_new_stories (DashCorpus            *self,
   *count = g_list_model_get_n_items (model);
   return TRUE;
 }
+
+GPtrArray *
+dash_corpus_saved_searches_to_notify (DashCorpus  *self,
+                                      gint64       since,
+                                      GArray     **counts,
+                                      GError     **error)
+{
+  g_autoptr(GPtrArray) searches = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GArray) n_new = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (DASH_IS_CORPUS (self), NULL);
+
+  searches = dash_corpus_list_saved_searches (self, error);
+  if (searches == NULL)
+    return NULL;
+  alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) dash_saved_search_free);
+  for (guint i = 0; i < searches->len; i++)
+    {
+      DashSavedSearch *search = g_ptr_array_index (searches, i);
+      guint count = 0;
+
+      if (!search->notify)
+        continue;
+      /* What came since @since, and the user has not seen yet. */
+      search->seen = MAX (search->seen, since);
+      if (!dash_corpus_count_new_stories (self, search, &count, error))
+        return NULL;
+      if (count == 0)
+        continue;
+      g_ptr_array_add (alerts, g_ptr_array_steal_index (searches, i--));
+      g_array_append_val (n_new, count);
+    }
+  if (counts != NULL)
+    *counts = g_steal_pointer (&n_new);
+  return g_steal_pointer (&alerts);
+}

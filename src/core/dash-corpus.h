@@ -243,6 +243,15 @@ gboolean     dash_corpus_count_new_stories    (DashCorpus            *self,
                                                guint                 *count,
                                                GError               **error);
 
+/* The saved searches set to notify that gained stories imported after @since (Unix
+ * seconds) and after they were last seen (element-type DashSavedSearch), with their
+ * counts of such stories in @counts (element-type guint, may be NULL), in the same order:
+ * what to tell the user after a refresh. */
+GPtrArray   *dash_corpus_saved_searches_to_notify (DashCorpus   *self,
+                                                   gint64        since,
+                                                   GArray      **counts,
+                                                   GError      **error);
+
 /* A story's topics (element-type DashTopicStat, with score, best first) and its
  * distinct entities (element-type DashEntityStat) with their mentions' offsets
  * (element-type DashMention) in the same order. */

@@ -949,26 +949,22 @@ static void
 notify_saved_searches (DashWindow *self)
 {
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autoptr(GPtrArray) searches = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  g_autoptr(GArray) counts = NULL;
 
   if (app == NULL || self->corpus == NULL || self->refresh_started == 0)
     return;
-  searches = dash_corpus_list_saved_searches (self->corpus, NULL);
-  for (guint i = 0; searches != NULL && i < searches->len; i++)
+  /* Counted from the start of this refresh, not from when the user last looked. */
+  alerts = dash_corpus_saved_searches_to_notify (self->corpus, self->refresh_started, &counts,
+                                                 NULL);
+  for (guint i = 0; alerts != NULL && i < alerts->len; i++)
     {
-      DashSavedSearch *search = g_ptr_array_index (searches, i);
+      const DashSavedSearch *search = g_ptr_array_index (alerts, i);
+      guint n_new = g_array_index (counts, guint, i);
       g_autoptr(GNotification) notification = NULL;
       g_autofree char *id = NULL;
       g_autofree char *title = NULL;
       g_autofree char *body = NULL;
-      guint n_new = 0;
-
-      if (!search->notify)
-        continue;
-      /* Counted from the start of this refresh, not from when the user last looked. */
-      search->seen = MAX (search->seen, self->refresh_started);
-      if (!dash_corpus_count_new_stories (self->corpus, search, &n_new, NULL) || n_new == 0)
-        continue;
 
       /* Translators: a notification's title; %s is a saved search's name. */
       title = g_strdup_printf (_("New Stories for “%s”"), search->name);
