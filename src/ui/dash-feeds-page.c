@@ -72,19 +72,6 @@ dash_feeds_page_new (void)
 }
 
 /* Says @message (text) in the window's toast overlay. */
-static void
-show_toast (DashFeedsPage *self,
-            const char    *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-  else
-    g_message ("%s", message);
-}
-
 static DashFeed *
 get_feed (DashFeedsPage *self,
           gint64         id)
@@ -96,7 +83,7 @@ get_feed (DashFeedsPage *self,
     return NULL;
   feed = dash_subscriptions_get (self->subscriptions, id, &error);
   if (feed == NULL)
-    show_toast (self, error->message);
+    dash_widget_show_toast (GTK_WIDGET (self), error->message);
   return feed;
 }
 
@@ -355,7 +342,7 @@ dash_feeds_page_reload (DashFeedsPage *self)
     {
       feeds = dash_subscriptions_list (self->subscriptions, &error);
       if (feeds == NULL)
-        show_toast (self, error->message);
+        dash_widget_show_toast (GTK_WIDGET (self), error->message);
     }
 
   for (guint i = 0; feeds != NULL && i < feeds->len; i++)
@@ -552,7 +539,7 @@ subscribe_suggestions_action (GtkWidget  *widget,
         continue;
       feed = dash_subscriptions_add_url (self->subscriptions, suggestion->url, NULL, &error);
       if (feed == NULL)
-        show_toast (self, error->message);
+        dash_widget_show_toast (GTK_WIDGET (self), error->message);
       else
         added++;
     }
@@ -697,7 +684,7 @@ set_paused (DashFeedsPage *self,
   if (self->subscriptions == NULL)
     return;
   if (!dash_subscriptions_set_paused (self->subscriptions, id, paused, &error))
-    show_toast (self, error->message);
+    dash_widget_show_toast (GTK_WIDGET (self), error->message);
   dash_feeds_page_reload (self);
 }
 
@@ -746,7 +733,7 @@ rename_response_cb (DashFeedsPage    *self,
   if (!g_str_equal (response, "accept") || title[0] == '\0' || self->subscriptions == NULL)
     return;
   if (!dash_subscriptions_rename (self->subscriptions, dialog_feed_id (dialog), title, &error))
-    show_toast (self, error->message);
+    dash_widget_show_toast (GTK_WIDGET (self), error->message);
   dash_feeds_page_reload (self);
 }
 
@@ -786,17 +773,17 @@ remove_response_cb (DashFeedsPage    *self,
     return;
   if (!dash_subscriptions_remove (self->subscriptions, dialog_feed_id (dialog), delete_stories,
                                   &n_deleted, &error))
-    show_toast (self, error->message);
+    dash_widget_show_toast (GTK_WIDGET (self), error->message);
   else if (delete_stories)
     {
       g_autofree char *message = g_strdup_printf (ngettext ("Feed removed, with its story",
                                                             "Feed removed, with its %u stories",
                                                             n_deleted), n_deleted);
 
-      show_toast (self, message);
+      dash_widget_show_toast (GTK_WIDGET (self), message);
     }
   else
-    show_toast (self, _("Feed removed; its stories stay"));
+    dash_widget_show_toast (GTK_WIDGET (self), _("Feed removed; its stories stay"));
   dash_feeds_page_reload (self);
 }
 
@@ -970,7 +957,7 @@ add_done_cb (GObject      *object,
           gtk_widget_grab_focus (GTK_WIDGET (get_add_dialog (dialog)->entry));
         }
       else
-        show_toast (self, error->message);
+        dash_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -981,7 +968,7 @@ add_done_cb (GObject      *object,
     g_autofree char *name = feed_name (feed);
     g_autofree char *message = g_strdup_printf (_("Subscribed to %s"), name);
 
-    show_toast (self, message);
+    dash_widget_show_toast (GTK_WIDGET (self), message);
   }
   dash_feeds_page_reload (self);
   /* Its stories come with its first refresh. */
@@ -1165,12 +1152,12 @@ import_opml (DashFeedsPage *self,
 
   if (path == NULL)
     {
-      show_toast (self, _("Only files on this computer can be imported"));
+      dash_widget_show_toast (GTK_WIDGET (self), _("Only files on this computer can be imported"));
       return;
     }
   if (!dash_subscriptions_import_opml (self->subscriptions, path, &added, &skipped, &error))
     {
-      show_toast (self, error->message);
+      dash_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -1182,7 +1169,7 @@ import_opml (DashFeedsPage *self,
   else
     message = g_strdup_printf (ngettext ("Subscribed to %u feed", "Subscribed to %u feeds",
                                          added), added);
-  show_toast (self, message);
+  dash_widget_show_toast (GTK_WIDGET (self), message);
   dash_feeds_page_reload (self);
   if (added > 0 && self->refresher != NULL)
     dash_refresher_refresh_now (self->refresher);
@@ -1196,11 +1183,11 @@ export_opml (DashFeedsPage *self,
   g_autoptr(GError) error = NULL;
 
   if (path == NULL)
-    show_toast (self, _("Only files on this computer can be written"));
+    dash_widget_show_toast (GTK_WIDGET (self), _("Only files on this computer can be written"));
   else if (!dash_subscriptions_export_opml (self->subscriptions, path, &error))
-    show_toast (self, error->message);
+    dash_widget_show_toast (GTK_WIDGET (self), error->message);
   else
-    show_toast (self, _("Feeds exported"));
+    dash_widget_show_toast (GTK_WIDGET (self), _("Feeds exported"));
 }
 
 static void

@@ -99,19 +99,6 @@ dash_filter_bar_dup_chips (DashFilterBar *self)
 }
 
 static void
-show_toast (DashFilterBar *self,
-            const char    *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-  else
-    g_warning ("%s", message);
-}
-
-static void
 emit_filter (DashFilterBar *self,
              DashFilter    *filter)
 {
@@ -562,19 +549,19 @@ save_response_cb (DashFilterBar    *self,
   if (self->saved != NULL)
     {
       if (!dash_corpus_rename_saved_search (self->corpus, self->saved->id, name, &error))
-        show_toast (self, error->message);
+        dash_widget_show_toast (GTK_WIDGET (self), error->message);
       else
         g_signal_emit (self, signals[SAVED_SEARCHES_CHANGED], 0);
       return;
     }
 
   if (!dash_filter_bar_save (self, name, &error))
-    show_toast (self, error->message);
+    dash_widget_show_toast (GTK_WIDGET (self), error->message);
   else
     {
       /* Translators: after saving a search; %s is its name. */
       g_autofree char *done = g_strdup_printf (_("Saved “%s” in the sidebar"), name);
-      show_toast (self, done);
+      dash_widget_show_toast (GTK_WIDGET (self), done);
     }
 }
 
@@ -657,7 +644,7 @@ delete_saved_action (GtkWidget  *widget,
   id = self->saved->id;
   if (!dash_corpus_delete_saved_search (self->corpus, id, &error))
     {
-      show_toast (self, error->message);
+      dash_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   g_signal_emit (self, signals[SAVED_SEARCH_DELETED], 0, id);
@@ -673,7 +660,7 @@ set_notify_new (DashFilterBar *self,
     return;
   if (!dash_corpus_set_saved_search_notify (self->corpus, self->saved->id, notify, &error))
     {
-      show_toast (self, error->message);
+      dash_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   self->saved->notify = notify;

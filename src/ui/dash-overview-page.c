@@ -284,34 +284,17 @@ show_topics (DashOverviewPage *self,
     }
 }
 
-static GPtrArray *
-top_entities_job (DashCorpus  *corpus,
-                  gpointer     data,
-                  GError     **error)
-{
-  return dash_corpus_list_entities (corpus, NULL, -1, N_ENTITIES, error);
-}
-
 static void
-entities_done_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+entities_filled_cb (gpointer      owner,
+                    guint         n_entities,
+                    const GError *error)
 {
-  g_autoptr(DashOverviewPage) self = user_data;
-  g_autoptr(GPtrArray) entities = NULL;
-  g_autoptr(GError) error = NULL;
+  DashOverviewPage *self = owner;
 
-  entities = dash_corpus_job_finish (result, &error);
-  if (entities == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Cannot list the entities: %s", error->message);
-      return;
-    }
-  for (guint i = 0; i < entities->len; i++)
-    gtk_list_box_append (self->entities_list, dash_entity_row_new (g_ptr_array_index (entities, i)));
+  if (error != NULL)
+    g_warning ("Cannot list the entities: %s", error->message);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->entities_list)),
-                          entities->len > 0);
+                          n_entities > 0);
 }
 
 /* Counted in a worker: on a big corpus this takes a while. */
@@ -320,8 +303,8 @@ show_entities (DashOverviewPage *self,
                DashCorpus       *corpus)
 {
   dash_list_box_remove_all (self->entities_list);
-  dash_corpus_job_run (corpus, top_entities_job, NULL, NULL, self->cancellable,
-                       entities_done_cb, g_object_ref (self));
+  dash_list_box_fill_entities (self->entities_list, corpus, NULL, 0, N_ENTITIES,
+                               self->cancellable, entities_filled_cb, self);
 }
 
 static void

@@ -103,19 +103,6 @@ entity_stat_copy (const DashEntityStat *stat)
   return copy;
 }
 
-/* Where a failed edit is said: the window's toast overlay. */
-static void
-show_error_toast (DashStoriesPage *self,
-                  const char      *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_warning ("%s", message);
-}
-
 /* The entity shown and its other names; its clean-up actions. */
 static void
 show_entity (DashStoriesPage      *self,
@@ -163,51 +150,17 @@ show_entity (DashStoriesPage      *self,
     }
 }
 
-typedef struct {
-  DashFilter *filter;
-  gint64      entity_id;   /* with the entity shown: who is named with it */
-} EntitiesQuery;
-
 static void
-entities_query_free (EntitiesQuery *query)
+entities_filled_cb (gpointer      owner,
+                    guint         n_entities,
+                    const GError *error)
 {
-  dash_filter_free (query->filter);
-  g_free (query);
-}
+  DashStoriesPage *self = owner;
 
-static GPtrArray *
-entities_job (DashCorpus  *corpus,
-              gpointer     data,
-              GError     **error)
-{
-  EntitiesQuery *query = data;
-
-  if (query->entity_id != 0)
-    return dash_corpus_list_cooccurring (corpus, query->entity_id, N_ENTITIES, error);
-  return dash_corpus_list_entities (corpus, query->filter, -1, N_ENTITIES, error);
-}
-
-static void
-entities_done_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(DashStoriesPage) self = user_data;
-  g_autoptr(GPtrArray) entities = NULL;
-  g_autoptr(GError) error = NULL;
-
-  entities = dash_corpus_job_finish (result, &error);
-  if (entities == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Cannot list the entities: %s", error->message);
-      return;
-    }
-
-  for (guint i = 0; i < entities->len; i++)
-    gtk_list_box_append (self->entities_list, dash_entity_row_new (g_ptr_array_index (entities, i)));
-  gtk_widget_set_visible (GTK_WIDGET (self->entities_list), entities->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->entities_heading), entities->len > 0);
+  if (error != NULL)
+    g_warning ("Cannot list the entities: %s", error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->entities_list), n_entities > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->entities_heading), n_entities > 0);
 }
 
 /* The entities beside the stories, counted in a worker: on a big corpus that takes a
@@ -218,8 +171,6 @@ show_entities (DashStoriesPage      *self,
                const DashFilter     *filter,
                const DashEntityStat *entity)
 {
-  EntitiesQuery *query = g_new0 (EntitiesQuery, 1);
-
   g_cancellable_cancel (self->entities_cancellable);
   g_clear_object (&self->entities_cancellable);
   self->entities_cancellable = g_cancellable_new ();
@@ -228,10 +179,9 @@ show_entities (DashStoriesPage      *self,
   gtk_label_set_label (self->entities_heading,
                        entity != NULL ? _("Often Named With") : _("Top Entities"));
 
-  query->filter = filter != NULL ? dash_filter_copy (filter) : dash_filter_new ();
-  query->entity_id = entity != NULL ? entity->id : 0;
-  dash_corpus_job_run (corpus, entities_job, query, (GDestroyNotify) entities_query_free,
-                       self->entities_cancellable, entities_done_cb, g_object_ref (self));
+  dash_list_box_fill_entities (self->entities_list, corpus, filter,
+                               entity != NULL ? entity->id : 0, N_ENTITIES,
+                               self->entities_cancellable, entities_filled_cb, self);
 }
 
 /* The heading says what a bar counts, as the widget picks its bucket from the span. */
@@ -583,7 +533,7 @@ rename_response_cb (DashStoriesPage  *self,
   if (!g_str_equal (response, "rename") || self->entity == NULL)
     return;
   if (!dash_stories_page_rename_entity (self, gtk_editable_get_text (entry), &error))
-    show_error_toast (self, error->message);
+    dash_widget_show_toast (GTK_WIDGET (self), error->message);
 }
 
 gboolean
@@ -610,7 +560,7 @@ dash_stories_page_add_entity_alias (DashStoriesPage  *self,
   clean = g_strstrip (g_strdup (alias));
   /* Translators: after adding another name to an entity: the name, the entity. */
   message = g_strdup_printf (_("“%s” now leads to %s"), clean, self->entity->name);
-  show_error_toast (self, message);
+  dash_widget_show_toast (GTK_WIDGET (self), message);
   dash_corpus_notify_changed (self->corpus);
   return TRUE;
 }
@@ -626,7 +576,7 @@ alias_response_cb (DashStoriesPage  *self,
   if (!g_str_equal (response, "accept") || self->entity == NULL)
     return;
   if (!dash_stories_page_add_entity_alias (self, name, &error))
-    show_error_toast (self, error->message);
+    dash_widget_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -769,7 +719,7 @@ merge_response_cb (DashStoriesPage  *self,
     return;
   if (!dash_stories_page_merge_entity (self, g_object_get_data (G_OBJECT (row), "entity-stat"),
                                        &error))
-    show_error_toast (self, error->message);
+    dash_widget_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -793,7 +743,7 @@ merge_action (GtkWidget  *widget,
   entities = dash_corpus_list_entities (self->corpus, NULL, -1, 0, &error);
   if (entities == NULL)
     {
-      show_error_toast (self, error->message);
+      dash_widget_show_toast (GTK_WIDGET (self), error->message);
       return;
     }
   for (guint i = 0; i < entities->len; i++)
@@ -873,7 +823,7 @@ hide_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->entity != NULL && !dash_stories_page_hide_entity (self, &error))
-    show_error_toast (self, error->message);
+    dash_widget_show_toast (GTK_WIDGET (self), error->message);
 }
 
 static void

@@ -293,3 +293,98 @@ dash_corpus_job_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+void
+dash_widget_show_toast (GtkWidget  *widget,
+                        const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = NULL;
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", text);
+      return;
+    }
+  /* A toast's title is markup; the text may quote a name from the corpus. */
+  escaped = g_markup_escape_text (text, -1);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+}
+
+typedef struct {
+  DashFilter *filter;
+  gint64      entity_id;
+  guint       limit;
+} EntitiesQuery;
+
+static void
+entities_query_free (EntitiesQuery *query)
+{
+  g_clear_pointer (&query->filter, dash_filter_free);
+  g_free (query);
+}
+
+static GPtrArray *
+entities_job (DashCorpus  *corpus,
+              gpointer     data,
+              GError     **error)
+{
+  EntitiesQuery *query = data;
+
+  if (query->entity_id != 0)
+    return dash_corpus_list_cooccurring (corpus, query->entity_id, query->limit, error);
+  return dash_corpus_list_entities (corpus, query->filter, -1, query->limit, error);
+}
+
+typedef struct {
+  GtkListBox         *list_box;
+  GObject            *owner;
+  DashEntitiesFilled  done;
+} EntitiesFill;
+
+static void
+entities_filled_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  EntitiesFill *fill = user_data;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entities = dash_corpus_job_finish (result, &error);
+  if (entities != NULL)
+    for (guint i = 0; i < entities->len; i++)
+      gtk_list_box_append (fill->list_box, dash_entity_row_new (g_ptr_array_index (entities, i)));
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && fill->done != NULL)
+    fill->done (fill->owner, entities != NULL ? entities->len : 0, error);
+
+  g_object_unref (fill->list_box);
+  g_clear_object (&fill->owner);
+  g_free (fill);
+}
+
+void
+dash_list_box_fill_entities (GtkListBox         *list_box,
+                             DashCorpus         *corpus,
+                             const DashFilter   *filter,
+                             gint64              entity_id,
+                             guint               limit,
+                             GCancellable       *cancellable,
+                             DashEntitiesFilled  done,
+                             gpointer            owner)
+{
+  EntitiesQuery *query = g_new0 (EntitiesQuery, 1);
+  EntitiesFill *fill = g_new0 (EntitiesFill, 1);
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list_box));
+  g_return_if_fail (owner == NULL || G_IS_OBJECT (owner));
+
+  query->filter = filter != NULL ? dash_filter_copy (filter) : NULL;
+  query->entity_id = entity_id;
+  query->limit = limit;
+  fill->list_box = g_object_ref (list_box);
+  fill->owner = owner != NULL ? g_object_ref (owner) : NULL;
+  fill->done = done;
+  dash_corpus_job_run (corpus, entities_job, query, (GDestroyNotify) entities_query_free,
+                       cancellable, entities_filled_cb, fill);
+}

@@ -29,6 +29,31 @@ void        dash_list_box_remove_all      (GtkListBox           *list_box);
 GtkWidget  *dash_count_row_new            (const char           *title,
                                            const char           *suffix);
 
+/* Shows @text (plain text, not markup) in a toast of the AdwToastOverlay around @widget,
+ * or logs it when there is none. */
+void        dash_widget_show_toast        (GtkWidget            *widget,
+                                           const char           *text);
+
+/* Called when dash_list_box_fill_entities() is done: with the number of rows added, or
+ * with @error (never a cancellation, which calls nothing). */
+typedef void (*DashEntitiesFilled) (gpointer      owner,
+                                    guint         n_entities,
+                                    const GError *error);
+
+/* Appends to @list_box a row (dash_entity_row_new()) for each of the @limit entities
+ * @filter's stories name most (NULL: every story), or, when @entity_id is not 0, the
+ * entities named most with that one. They are counted in a worker (dash_corpus_job_run())
+ * and added on the main context, then @done is called with @owner (kept alive until
+ * then). Nothing is added once @cancellable is cancelled. */
+void        dash_list_box_fill_entities   (GtkListBox           *list_box,
+                                           DashCorpus           *corpus,
+                                           const DashFilter     *filter,
+                                           gint64                entity_id,
+                                           guint                 limit,
+                                           GCancellable         *cancellable,
+                                           DashEntitiesFilled    done,
+                                           gpointer              owner);
+
 /* A dialog that asks for a name, over @widget's window: @heading, @body (may be NULL), an
  * entry holding @initial (selected) and named @entry_label for screen readers, Cancel
  * and @accept_label. Its "accept" response is enabled while the entry holds more than

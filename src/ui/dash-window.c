@@ -247,32 +247,13 @@ sync_sidebar (DashWindow         *self,
   self->syncing_sidebar = FALSE;
 }
 
-static GPtrArray *
-listed_entities_job (DashCorpus  *corpus,
-                     gpointer     data,
-                     GError     **error)
-{
-  return dash_corpus_list_entities (corpus, NULL, -1, N_LISTED_ENTITIES, error);
-}
-
 static void
-listed_entities_done_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
+listed_entities_filled_cb (gpointer      owner,
+                           guint         n_entities,
+                           const GError *error)
 {
-  g_autoptr(DashWindow) self = user_data;
-  g_autoptr(GPtrArray) entities = NULL;
-  g_autoptr(GError) error = NULL;
-
-  entities = dash_corpus_job_finish (result, &error);
-  if (entities == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
-      return;
-    }
-  for (guint i = 0; i < entities->len; i++)
-    gtk_list_box_append (self->list_box, dash_entity_row_new (g_ptr_array_index (entities, i)));
+  if (error != NULL)
+    show_toast (owner, error->message);
 }
 
 /* The entities named most, counted in a worker: on a big corpus that takes a while. */
@@ -284,8 +265,8 @@ show_entities_list (DashWindow *self)
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
   self->list_cancellable = g_cancellable_new ();
-  dash_corpus_job_run (self->corpus, listed_entities_job, NULL, NULL, self->list_cancellable,
-                       listed_entities_done_cb, g_object_ref (self));
+  dash_list_box_fill_entities (self->list_box, self->corpus, NULL, 0, N_LISTED_ENTITIES,
+                               self->list_cancellable, listed_entities_filled_cb, self);
 }
 
 static void
