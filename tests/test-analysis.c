@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dash-core.h"
+#include "dash-test-stories.h"
 #include "dash-test-util.h"
 
 typedef struct {
@@ -20,55 +21,19 @@ typedef struct {
 } Fixture;
 
 /* A story on @date in @topic (may be NULL) naming the entities that follow, as pairs
- * of name and DashEntityType, ended by NULL. */
+ * of name and DashEntityType, ended by NULL (see dash_test_story_valist()). */
 static DashArticle *
 story (Fixture    *f,
        const char *date,
        const char *topic,
        ...)
 {
-  DashArticle *a = dash_article_new ();
-  guint n = ++f->n;
-  g_autofree char *title = g_strdup_printf ("Story %u", n);
-  g_autofree char *url = g_strdup_printf ("https://example.org/%u", n);
-  g_autoptr(GDateTime) dt = dash_date_parse (date);
-  g_autoptr(GArray) mentions = g_array_new (FALSE, TRUE, sizeof (DashMention));
-  g_autoptr(GArray) topics = g_array_new (FALSE, TRUE, sizeof (DashTopicScore));
-  g_autoptr(GString) body = g_string_new (NULL);
-  const char *name;
+  DashArticle *a;
   va_list args;
 
-  g_assert_nonnull (dt);
-  g_array_set_clear_func (mentions, (GDestroyNotify)dash_mention_clear);
   va_start (args, topic);
-  while ((name = va_arg (args, const char *)) != NULL)
-    {
-      DashMention mention = { 0 };
-
-      mention.name = g_strdup (name);
-      mention.type = va_arg (args, int);
-      mention.field = DASH_FIELD_BODY;
-      mention.start = g_utf8_strlen (body->str, -1);
-      mention.end = mention.start + g_utf8_strlen (name, -1);
-      g_array_append_val (mentions, mention);
-      g_string_append_printf (body, "%s spoke. ", name);
-    }
+  a = dash_test_story_valist (++f->n, date, topic, args);
   va_end (args);
-  if (topic != NULL)
-    {
-      DashTopicScore score = { g_intern_string (topic), 2.5 };
-      g_array_append_val (topics, score);
-    }
-  g_string_append_printf (body, "This is story number %u about tariffs.", n);
-
-  dash_article_set_title (a, title);
-  dash_article_set_url (a, url);
-  dash_article_set_source (a, "Test Wire");
-  dash_article_set_body (a, body->str);
-  dash_article_set_published (a, g_date_time_to_unix (dt));
-  dash_article_set_mentions (a, mentions);
-  dash_article_set_topics (a, topics);
-  dash_article_update_content_hash (a);
   return a;
 }
 
@@ -101,17 +66,7 @@ fixture_set_up (Fixture       *f,
   f->corpus = dash_corpus_open (path, &error);
   g_assert_no_error (error);
 
-  g_ptr_array_add (articles, story (f, "2025-01-06", "trade_war", "China", C, "United States", C,
-                                    "Huawei", O, NULL));
-  g_ptr_array_add (articles, story (f, "2025-01-20", "trade_war", "China", C, "United States", C,
-                                    NULL));
-  g_ptr_array_add (articles, story (f, "2025-03-03", "ai", "China", C, "DeepSeek", O,
-                                    "Liang Wenfeng", P, NULL));
-  g_ptr_array_add (articles, story (f, "2025-03-04", "ai", "DeepSeek", O, "Liang Wenfeng", P,
-                                    NULL));
-  g_ptr_array_add (articles, story (f, "2025-03-05", "defense", "Russia", C, "Ukraine", C,
-                                    "NATO", O, NULL));
-  g_ptr_array_add (articles, story (f, "2025-03-20", NULL, "Russia", C, "Ukraine", C, NULL));
+  dash_test_add_sample_stories (articles, &f->n);
   store (f, articles);
 }
 
