@@ -5,6 +5,8 @@
  *   dash-bench import [--no-analysis] DB PATH...
  *                                  import, print stories/s, MB/s and peak memory
  *   dash-bench search DB [ROUNDS]  run a fixed query set, print median and p95 latency
+ *   dash-bench analyze FILE...     parse and analyse on one thread, without storing:
+ *                                  print each stage's processor time and speed
  *
  * Figures go to stdout as "name: value" lines so that scripts can pick them up. */
 
@@ -12,6 +14,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "dash-bench-util.h"
 #include "dash-core.h"
@@ -54,6 +57,59 @@ bench_import (const char          *db,
   printf ("import.stories_per_second: %.0f\n", imported / elapsed);
   printf ("import.mb_per_second: %.2f\n", mb / elapsed);
   printf ("import.peak_rss_mib: %.1f\n", dash_bench_peak_rss_kib () / 1024.0);
+  return 0;
+}
+
+/* Processor time of the calling thread, in seconds: the stages run on one thread, so
+ * that other load on the machine does not blur their figures as much as wall time. */
+static double
+thread_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int
+bench_analyze (const char * const *paths)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DashAnalyzer) analyzer = dash_analyzer_new_default (&error);
+  double parse_seconds = 0, analysis_seconds = 0;
+  guint stories = 0;
+
+  if (analyzer == NULL)
+    {
+      fprintf (stderr, "dash-bench: %s\n", error->message);
+      return 2;
+    }
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) articles = NULL;
+      double start = thread_seconds ();
+
+      articles = dash_parser_parse_file (paths[i], now, NULL, NULL, &error);
+      if (articles == NULL)
+        {
+          fprintf (stderr, "dash-bench: %s\n", error->message);
+          return 2;
+        }
+      parse_seconds += thread_seconds () - start;
+
+      start = thread_seconds ();
+      for (guint k = 0; k < articles->len; k++)
+        dash_analyzer_analyze (analyzer, g_ptr_array_index (articles, k));
+      analysis_seconds += thread_seconds () - start;
+      stories += articles->len;
+    }
+
+  printf ("analyze.stories: %u\n", stories);
+  printf ("analyze.parse_cpu_seconds: %.3f\n", parse_seconds);
+  printf ("analyze.analysis_cpu_seconds: %.3f\n", analysis_seconds);
+  printf ("analyze.parse_stories_per_cpu_second: %.0f\n", stories / parse_seconds);
+  printf ("analyze.analysis_stories_per_cpu_second: %.0f\n", stories / analysis_seconds);
   return 0;
 }
 
@@ -116,10 +172,13 @@ main (int   argc,
     return bench_import (argv[3], (const char * const *)argv + 4, FALSE);
   if (argc >= 4 && g_str_equal (argv[1], "import"))
     return bench_import (argv[2], (const char * const *)argv + 3, TRUE);
+  if (argc >= 3 && g_str_equal (argv[1], "analyze"))
+    return bench_analyze ((const char * const *)argv + 2);
   if (argc >= 3 && g_str_equal (argv[1], "search"))
     return bench_search (argv[2], argc >= 4 ? (guint)atoi (argv[3]) : 5);
 
   fprintf (stderr, "usage: dash-bench import [--no-analysis] DB PATH...\n"
-                   "       dash-bench search DB [ROUNDS]\n");
+                   "       dash-bench search DB [ROUNDS]\n"
+                   "       dash-bench analyze FILE...\n");
   return 1;
 }

@@ -724,6 +724,36 @@ make_speed_texts (void)
   return texts;
 }
 
+/* Each thread remembers the stems of the words it has seen, and starts over once it
+ * has seen 65,536 different ones: scores stay the same before, across and after. */
+static void
+test_word_cache (void)
+{
+  g_autoptr(DashTopicClassifier) classifier = new_test_classifier ();
+  g_autoptr(GString) many = g_string_new ("Pears and apples.");
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) across = NULL;
+  g_autoptr(GArray) after = NULL;
+
+  before = dash_topic_classifier_classify (classifier, NULL, NULL, "Apples and pears.", NULL);
+  g_assert_cmpfloat_with_epsilon (score_of (before, "fruit"), 4, 1e-9);
+
+  /* Words that are in no rule ("zq0x", "zq1x", ...): the cache starts over among them. */
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_printf (many, " zq%ux", i);
+  across = dash_topic_classifier_classify (classifier, NULL, NULL, many->str, NULL);
+  g_assert_cmpuint (across->len, ==, 0);
+
+  /* The rule words are stemmed again, then found in the cache. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&after, g_array_unref);
+      after = dash_topic_classifier_classify (classifier, NULL, NULL, "Apples and pears.",
+                                              NULL);
+      g_assert_cmpfloat_with_epsilon (score_of (after, "fruit"), 4, 1e-9);
+    }
+}
+
 static void
 test_speed (void)
 {
@@ -772,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/topics/reference/gold", test_reference_gold);
   g_test_add_func ("/topics/reference/cases", test_reference_cases);
   g_test_add_func ("/topics/threads", test_threads);
+  g_test_add_func ("/topics/word-cache", test_word_cache);
   g_test_add_func ("/topics/speed", test_speed);
 
   return g_test_run ();

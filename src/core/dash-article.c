@@ -316,52 +316,62 @@ dash_article_set_topics (DashArticle *self,
 }
 
 /* Appends @text to @hash with case folded and every run of non-alphanumerics reduced
- * to one space, so that spacing and punctuation differences do not matter. */
+ * to one space, so that spacing and punctuation differences do not matter. The folded
+ * text goes through a buffer on the stack: this runs on every story imported. */
 static void
 hash_folded (GChecksum  *hash,
              const char *text)
 {
-  g_autoptr(GString) folded = NULL;
+  guchar buf[4096];
+  gsize len = 0;
   gboolean gap = FALSE;
+  gboolean empty = TRUE;
 
   if (text == NULL)
     return;
 
-  folded = g_string_sized_new (strlen (text));
   for (const char *p = text; *p; )
     {
+      gunichar c;
+
+      /* Room for a space and the longest character. */
+      if (len + 1 + 6 > sizeof buf)
+        {
+          g_checksum_update (hash, buf, len);
+          len = 0;
+        }
+
       /* ASCII, most of any news text, without decoding. */
       if ((guchar)*p < 0x80)
         {
           if (g_ascii_isalnum (*p))
             {
-              if (gap && folded->len > 0)
-                g_string_append_c (folded, ' ');
-              g_string_append_c (folded, g_ascii_tolower (*p));
+              if (gap && !empty)
+                buf[len++] = ' ';
+              buf[len++] = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
               gap = FALSE;
+              empty = FALSE;
             }
           else
             gap = TRUE;
           p++;
           continue;
         }
-      else
-        {
-          gunichar c = g_utf8_get_char (p);
 
-          if (g_unichar_isalnum (c))
-            {
-              if (gap && folded->len > 0)
-                g_string_append_c (folded, ' ');
-              g_string_append_unichar (folded, g_unichar_tolower (c));
-              gap = FALSE;
-            }
-          else
-            gap = TRUE;
-          p = g_utf8_next_char (p);
+      c = g_utf8_get_char (p);
+      if (g_unichar_isalnum (c))
+        {
+          if (gap && !empty)
+            buf[len++] = ' ';
+          len += g_unichar_to_utf8 (g_unichar_tolower (c), (char *)buf + len);
+          gap = FALSE;
+          empty = FALSE;
         }
+      else
+        gap = TRUE;
+      p = g_utf8_next_char (p);
     }
-  g_checksum_update (hash, (const guchar *)folded->str, folded->len);
+  g_checksum_update (hash, buf, len);
   g_checksum_update (hash, (const guchar *)"\n", 1);
 }
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "dash-data.h"
 #include "dash-mention.h"
@@ -37,8 +38,10 @@ static const char *const builtin_names[] G_GNUC_UNUSED = {
 /* Words longer than this (in bytes) are not terms: they are skipped. */
 #define MAX_WORD_LEN 64
 
-/* The per-thread cache of words is emptied when it grows larger than this. */
-#define MAX_CACHED_WORDS 100000
+/* The words each thread remembers the stems of (2^16, then it starts again), in a
+ * table twice as large. */
+#define WORD_CACHE_BITS 17
+#define MAX_CACHED_WORDS (1 << (WORD_CACHE_BITS - 1))
 
 /* A token that is in no rule. */
 #define NO_STEM (-1)
@@ -83,11 +86,57 @@ G_DEFINE_FINAL_TYPE (DashTopicClassifier, dash_topic_classifier, G_TYPE_OBJECT)
  * of the words it has seen and their vocabulary ids in the classifier it last served. News
  * reuses its words, so most tokens cost one hash lookup and no stemming. A thread that
  * switches between two classifiers empties its cache at each switch: correct, only slower. */
+/* A word seen before on this thread, and what it stems to. Every word of every story
+ * is looked up: the table is open, keyed by the hash for_each_word() computes as it
+ * reads, and the words themselves sit end to end in one buffer. */
+typedef struct {
+  guint32 hash;
+  guint32 offset;     /* in WordCache.text */
+  guint32 len;        /* 0: an empty slot */
+  int     id;         /* vocabulary id, or NO_STEM */
+} WordSlot;
+
+typedef struct {
+  WordSlot *slots;    /* 1 << WORD_CACHE_BITS */
+  GString  *text;
+  guint     n_words;
+} WordCache;
+
 typedef struct {
   struct sb_stemmer *stemmer;
   guint              serial;   /* Of the classifier the cache holds ids for. */
-  GHashTable        *words;    /* lower-cased word → vocabulary id + 2 (1: not a term) */
+  WordCache          words;
 } ThreadState;
+
+static void
+word_cache_clear (WordCache *cache)
+{
+  memset (cache->slots, 0, sizeof (WordSlot) << WORD_CACHE_BITS);
+  g_string_truncate (cache->text, 0);
+  cache->n_words = 0;
+}
+
+/* The slot of @word: the one that holds it, or the empty one where it would go. */
+static WordSlot *
+word_cache_find (WordCache  *cache,
+                 const char *word,
+                 gsize       len,
+                 guint32     hash)
+{
+  guint mask = (1u << WORD_CACHE_BITS) - 1;
+  /* The high bits of the hash, mixed, pick the first slot. */
+  guint i = (hash * 0x9e3779b1u) >> (32 - WORD_CACHE_BITS);
+
+  for (;; i = (i + 1) & mask)
+    {
+      WordSlot *slot = &cache->slots[i];
+
+      if (slot->len == 0 ||
+          (slot->hash == hash && slot->len == len &&
+           memcmp (cache->text->str + slot->offset, word, len) == 0))
+        return slot;
+    }
+}
 
 static void
 thread_state_free (gpointer data)
@@ -95,7 +144,8 @@ thread_state_free (gpointer data)
   ThreadState *state = data;
 
   sb_stemmer_delete (state->stemmer);
-  g_hash_table_unref (state->words);
+  g_free (state->words.slots);
+  g_string_free (state->words.text, TRUE);
   g_free (state);
 }
 
@@ -111,7 +161,8 @@ get_thread_state (void)
       state = g_new0 (ThreadState, 1);
       state->stemmer = sb_stemmer_new ("english", NULL);
       g_assert (state->stemmer != NULL);
-      state->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      state->words.slots = g_new0 (WordSlot, 1 << WORD_CACHE_BITS);
+      state->words.text = g_string_sized_new (MAX_CACHED_WORDS * 8);
       g_private_set (&thread_state_key, state);
     }
   return state;
@@ -196,8 +247,10 @@ is_ascii_word_char (guchar c)
  * bytes; longer words are passed as "" so that phrases do not match across them). A word is
  * a run of letters and digits; an apostrophe inside a word ("China's") is kept, as ASCII,
  * for the stemmer to remove. */
+/* @hash: FNV-1a of the word's bytes */
 typedef void (*WordFunc) (const char *word,
                           gsize       len,
+                          guint32     hash,
                           gpointer    user_data);
 
 static void
@@ -224,7 +277,7 @@ for_each_word (const char *text,
         {
           if (is_ascii_word_char (c))
             {
-              ch = g_ascii_tolower (c);
+              ch = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
               in_word = TRUE;
             }
           else if (c == '\'' && len > 0 && is_ascii_word_char ((guchar) p[1]))
@@ -278,8 +331,14 @@ for_each_word (const char *text,
         }
       else if (len > 0 || too_long)
         {
-          word[too_long ? 0 : len] = '\0';
-          func (word, too_long ? 0 : len, user_data);
+          guint32 hash = 2166136261u;
+
+          if (too_long)
+            len = 0;
+          for (gsize k = 0; k < len; k++)
+            hash = (hash ^ (guchar) word[k]) * 16777619u;
+          word[len] = '\0';
+          func (word, len, hash, user_data);
           len = 0;
           too_long = FALSE;
         }
@@ -312,6 +371,7 @@ typedef struct {
 static void
 collect_rule_word_cb (const char *word,
                       gsize       len,
+                      guint32     hash,
                       gpointer    user_data)
 {
   RuleWords *words = user_data;
@@ -648,28 +708,34 @@ typedef struct {
 static void
 add_token_cb (const char *word,
               gsize       len,
+              guint32     hash,
               gpointer    user_data)
 {
   Tokens *tokens = user_data;
-  ThreadState *state = tokens->state;
-  gpointer value;
+  WordCache *cache = &tokens->state->words;
+  WordSlot *slot;
   int id = NO_STEM;
 
   if (len == 0)
     {
       /* A word too long to be a term. */
     }
-  else if ((value = g_hash_table_lookup (state->words, word)) != NULL)
-    id = GPOINTER_TO_INT (value) - 2;
+  else if ((slot = word_cache_find (cache, word, len, hash))->len != 0)
+    id = slot->id;
   else
     {
-      g_autofree char *stem = stem_word (state->stemmer, word, len);
+      g_autofree char *stem = stem_word (tokens->state->stemmer, word, len);
       gpointer found = g_hash_table_lookup (tokens->self->vocabulary, stem);
 
       id = found != NULL ? GPOINTER_TO_INT (found) - 1 : NO_STEM;
-      if (g_hash_table_size (state->words) >= MAX_CACHED_WORDS)
-        g_hash_table_remove_all (state->words);
-      g_hash_table_insert (state->words, g_strndup (word, len), GINT_TO_POINTER (id + 2));
+      if (cache->n_words >= MAX_CACHED_WORDS)
+        {
+          word_cache_clear (cache);
+          slot = word_cache_find (cache, word, len, hash);
+        }
+      *slot = (WordSlot) { hash, cache->text->len, len, id };
+      g_string_append_len (cache->text, word, len);
+      cache->n_words++;
     }
   g_array_append_val (tokens->tokens, id);
 }
@@ -766,7 +832,7 @@ dash_topic_classifier_classify (DashTopicClassifier *self,
   if (tokens.state->serial != self->serial)
     {
       /* The cached ids belong to another classifier. */
-      g_hash_table_remove_all (tokens.state->words);
+      word_cache_clear (&tokens.state->words);
       tokens.state->serial = self->serial;
     }
 
