@@ -39,7 +39,8 @@ _dash_units_init (DashUnits  *units,
 
   for (const char *p = body; *p; p = g_utf8_next_char (p), index++)
     {
-      gunichar c = g_utf8_get_char (p);
+      /* ASCII, most of any news text, without decoding. */
+      gunichar c = (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
 
       if (c == '\n' && p[1] == '\n')
         {
@@ -62,7 +63,8 @@ _dash_units_init (DashUnits  *units,
         after_space = TRUE;
       else if (sentence_end && after_space)
         {
-          if (g_unichar_isupper (c) || g_unichar_isdigit (c) || c == '"' || c == 0x201C)
+          if ((c < 0x80 ? g_ascii_isupper (c) || g_ascii_isdigit (c) : g_unichar_isupper (c) ||
+               g_unichar_isdigit (c)) || c == '"' || c == 0x201C)
             g_array_append_val (units->sentences, index);
           sentence_end = after_space = FALSE;
         }

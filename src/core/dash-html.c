@@ -190,6 +190,19 @@ rfind_in (const char *haystack,
   return NULL;
 }
 
+/* The last @needle in the NUL-terminated @s: glibc's strstr() skips ahead far faster
+ * than a loop that stops at every space would. */
+static const char *
+rfind_str (const char *s,
+           const char *needle)
+{
+  const char *last = NULL;
+
+  for (const char *p = strstr (s, needle); p != NULL; p = strstr (p + 1, needle))
+    last = p;
+  return last;
+}
+
 /* The WordPress feed footer, "The post <title> appeared first on <site>.", is one
  * sentence: whatever follows "appeared first on" is short and has no sentence end. */
 #define FOOTER_START  "The post "
@@ -281,7 +294,7 @@ strip_trailing_boilerplate (GString *para)
   gsize start;
 
   /* "… [the text]. The post <title> appeared first on <site>." */
-  middle = rfind_in (s, para->len, FOOTER_MIDDLE);
+  middle = rfind_str (s, FOOTER_MIDDLE);
   if (middle != NULL)
     {
       gsize limit = middle - s;
@@ -464,6 +477,13 @@ dash_text_clean (const char *text)
     {
       gunichar c;
       const char *next;
+
+      if (*p == ' ')
+        {
+          space = TRUE;
+          p++;
+          continue;
+        }
 
       /* Plain ASCII words go in one piece. */
       if ((guchar)*p > ' ' && (guchar)*p < 0x7F)

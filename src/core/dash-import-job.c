@@ -5,8 +5,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "dash-analyzer.h"
 #include "dash-article.h"
@@ -318,6 +324,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Parsed, parsed_free)
  * do it while the caller's thread stores, and the three share the machine's cores. */
 #define N_PARSERS 2
 
+/* How much less the parser threads weigh than others: when the cores are all busy,
+ * the writer (which must store in order) and the application's main thread go
+ * first, and the parsers take what is left. Three threads on two cores otherwise
+ * share them evenly and the writer falls behind (-7 % import time at 10k stories). */
+#define PARSER_NICENESS 5
+
 typedef struct {
   GPtrArray    *files;
   DashAnalyzer *analyzer;
@@ -333,6 +345,12 @@ static gpointer
 parse_thread (gpointer user_data)
 {
   Pipeline *pipeline = user_data;
+
+#ifdef __linux__
+  /* On Linux a thread has a niceness of its own; a failure only costs speed. */
+  if (setpriority (PRIO_PROCESS, (id_t)syscall (SYS_gettid), PARSER_NICENESS) != 0)
+    g_debug ("cannot lower the priority of a parser thread: %s", g_strerror (errno));
+#endif
 
   for (;;)
     {
