@@ -10,6 +10,7 @@
 
 #include "dash-data.h"
 #include "dash-entity-extractor.h"
+#include "dash-word-table.h"
 
 /* How entities are found (rule-based, one pass over the words of a story):
  *
@@ -239,7 +240,7 @@ typedef struct {
 
 static struct {
   const char *const *list;
-  GHashTable        *set;
+  DashWordTable     *set;
 } word_sets[MAX_WORD_LISTS];
 static int n_word_sets;
 
@@ -248,12 +249,14 @@ in_list (const char *const *list,
          const char        *word)
 {
   static GMutex lock;
-  GHashTable *set = NULL;
+  DashWordTable *set = NULL;
   int n = g_atomic_int_get (&n_word_sets);
+  gsize len = strlen (word);
 
   for (int i = 0; i < n; i++)
     if (word_sets[i].list == list)
-      return g_hash_table_contains (word_sets[i].set, word);
+      return dash_word_table_lookup (word_sets[i].set, word, len, dash_word_hash (word, len),
+                                     NULL);
 
   g_mutex_lock (&lock);
   n = n_word_sets;
@@ -263,9 +266,13 @@ in_list (const char *const *list,
   if (set == NULL)
     {
       g_assert (n < MAX_WORD_LISTS);
-      set = g_hash_table_new (g_str_hash, g_str_equal);
+      set = dash_word_table_new ();
       for (guint i = 0; list[i] != NULL; i++)
-        g_hash_table_add (set, (gpointer)list[i]);
+        {
+          gsize n_bytes = strlen (list[i]);
+
+          dash_word_table_insert (set, list[i], n_bytes, dash_word_hash (list[i], n_bytes), 0);
+        }
       word_sets[n].list = list;
       word_sets[n].set = set;
       /* Published after it is complete. */
@@ -273,7 +280,7 @@ in_list (const char *const *list,
     }
   g_mutex_unlock (&lock);
 
-  return g_hash_table_contains (set, word);
+  return dash_word_table_lookup (set, word, len, dash_word_hash (word, len), NULL);
 }
 
 /* The token as a NUL-terminated key, with typographic apostrophes made plain. */
@@ -840,8 +847,7 @@ dash_entity_extractor_new_default (GError **error)
 typedef struct {
   DashEntityExtractor *self;
   Field                fields[2];
-  GHashTable          *lower_words;  /* Words the story writes in lower case. */
-  GStringChunk        *words;        /* Where lower_words keeps its keys. */
+  DashWordTable       *lower_words;  /* Words the story writes in lower case. */
   GArray              *candidates;   /* Candidate */
   GHashTable          *names;        /* Unknown full name → DashEntityType + 1 */
   GHashTable          *short_forms;  /* Short form → full name (NULL when ambiguous) */
@@ -879,6 +885,29 @@ token_in (const Token       *token,
   return in_list (list, token_key (token, buf, sizeof buf));
 }
 
+/* @token's key in lower case, in @buf when it is ASCII (most are), else allocated in
+ * @out_lower. */
+static const char *
+token_key_lower (const Token  *token,
+                 char         *buf,
+                 gsize         size,
+                 char        **out_lower)
+{
+  gboolean ascii = TRUE;
+
+  token_key (token, buf, size);
+  for (char *p = buf; *p != '\0'; p++)
+    {
+      if ((guchar)*p >= 0x80)
+        ascii = FALSE;
+      else if (*p >= 'A' && *p <= 'Z')
+        *p += 'a' - 'A';
+    }
+  if (ascii)
+    return buf;
+  return *out_lower = g_utf8_strdown (buf, -1);
+}
+
 static gboolean
 token_in_lower (const Token       *token,
                 const char *const *list)
@@ -888,8 +917,7 @@ token_in_lower (const Token       *token,
 
   if (token == NULL || token->kind != KIND_WORD || token->len >= sizeof buf)
     return FALSE;
-  lower = g_utf8_strdown (token_key (token, buf, sizeof buf), -1);
-  return in_list (list, lower);
+  return in_list (list, token_key_lower (token, buf, sizeof buf, &lower));
 }
 
 /* Whether the story writes this capitalised word in lower case elsewhere. */
@@ -898,12 +926,16 @@ is_common_word (Story       *story,
                 const Token *token)
 {
   char buf[64];
-  g_autofree char *lower = NULL;
+  g_autofree char *allocated = NULL;
+  const char *lower;
+  gsize len;
 
   if (token->len >= sizeof buf)
     return FALSE;
-  lower = g_utf8_strdown (token_key (token, buf, sizeof buf), -1);
-  return g_hash_table_contains (story->lower_words, lower);
+  lower = token_key_lower (token, buf, sizeof buf, &allocated);
+  len = strlen (lower);
+  return dash_word_table_lookup (story->lower_words, lower, len, dash_word_hash (lower, len),
+                                 NULL);
 }
 
 static void
@@ -1499,8 +1531,7 @@ dash_entity_extractor_extract (DashEntityExtractor *self,
   story.fields[0].tokens = tokenize (title);
   story.fields[1].field = DASH_FIELD_BODY;
   story.fields[1].tokens = tokenize (body);
-  story.words = g_string_chunk_new (4096);
-  story.lower_words = g_hash_table_new (g_str_hash, g_str_equal);
+  story.lower_words = dash_word_table_new ();
   story.candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
   g_array_set_clear_func (story.candidates, (GDestroyNotify)candidate_clear);
   story.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1519,10 +1550,9 @@ dash_entity_extractor_extract (DashEntityExtractor *self,
         if (t->kind == KIND_WORD && t->lower && t->len < sizeof buf)
           {
             const char *key = token_key (t, buf, sizeof buf);
+            gsize len = strlen (key);
 
-            /* Keys live in one chunk for the whole story: no allocation a word. */
-            if (!g_hash_table_contains (story.lower_words, key))
-              g_hash_table_add (story.lower_words, g_string_chunk_insert (story.words, key));
+            dash_word_table_insert (story.lower_words, key, len, dash_word_hash (key, len), 0);
           }
       }
 
@@ -1636,8 +1666,7 @@ dash_entity_extractor_extract (DashEntityExtractor *self,
 
   g_array_unref (story.fields[0].tokens);
   g_array_unref (story.fields[1].tokens);
-  g_hash_table_unref (story.lower_words);
-  g_string_chunk_free (story.words);
+  dash_word_table_free (story.lower_words);
   g_array_unref (story.candidates);
   g_hash_table_unref (story.names);
   g_hash_table_unref (story.short_forms);

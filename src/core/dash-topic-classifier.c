@@ -12,6 +12,7 @@
 #include "dash-data.h"
 #include "dash-mention.h"
 #include "dash-topic-classifier.h"
+#include "dash-word-table.h"
 
 #include <libstemmer.h>
 
@@ -38,10 +39,8 @@ static const char *const builtin_names[] G_GNUC_UNUSED = {
 /* Words longer than this (in bytes) are not terms: they are skipped. */
 #define MAX_WORD_LEN 64
 
-/* The words each thread remembers the stems of (2^16, then it starts again), in a
- * table twice as large. */
-#define WORD_CACHE_BITS 17
-#define MAX_CACHED_WORDS (1 << (WORD_CACHE_BITS - 1))
+/* The per-thread cache of words starts again when it holds this many. */
+#define MAX_CACHED_WORDS 65536
 
 /* A token that is in no rule. */
 #define NO_STEM (-1)
@@ -86,57 +85,11 @@ G_DEFINE_FINAL_TYPE (DashTopicClassifier, dash_topic_classifier, G_TYPE_OBJECT)
  * of the words it has seen and their vocabulary ids in the classifier it last served. News
  * reuses its words, so most tokens cost one hash lookup and no stemming. A thread that
  * switches between two classifiers empties its cache at each switch: correct, only slower. */
-/* A word seen before on this thread, and what it stems to. Every word of every story
- * is looked up: the table is open, keyed by the hash for_each_word() computes as it
- * reads, and the words themselves sit end to end in one buffer. */
-typedef struct {
-  guint32 hash;
-  guint32 offset;     /* in WordCache.text */
-  guint32 len;        /* 0: an empty slot */
-  int     id;         /* vocabulary id, or NO_STEM */
-} WordSlot;
-
-typedef struct {
-  WordSlot *slots;    /* 1 << WORD_CACHE_BITS */
-  GString  *text;
-  guint     n_words;
-} WordCache;
-
 typedef struct {
   struct sb_stemmer *stemmer;
   guint              serial;   /* Of the classifier the cache holds ids for. */
-  WordCache          words;
+  DashWordTable     *words;    /* lower-cased word → vocabulary id, or NO_STEM */
 } ThreadState;
-
-static void
-word_cache_clear (WordCache *cache)
-{
-  memset (cache->slots, 0, sizeof (WordSlot) << WORD_CACHE_BITS);
-  g_string_truncate (cache->text, 0);
-  cache->n_words = 0;
-}
-
-/* The slot of @word: the one that holds it, or the empty one where it would go. */
-static WordSlot *
-word_cache_find (WordCache  *cache,
-                 const char *word,
-                 gsize       len,
-                 guint32     hash)
-{
-  guint mask = (1u << WORD_CACHE_BITS) - 1;
-  /* The high bits of the hash, mixed, pick the first slot. */
-  guint i = (hash * 0x9e3779b1u) >> (32 - WORD_CACHE_BITS);
-
-  for (;; i = (i + 1) & mask)
-    {
-      WordSlot *slot = &cache->slots[i];
-
-      if (slot->len == 0 ||
-          (slot->hash == hash && slot->len == len &&
-           memcmp (cache->text->str + slot->offset, word, len) == 0))
-        return slot;
-    }
-}
 
 static void
 thread_state_free (gpointer data)
@@ -144,8 +97,7 @@ thread_state_free (gpointer data)
   ThreadState *state = data;
 
   sb_stemmer_delete (state->stemmer);
-  g_free (state->words.slots);
-  g_string_free (state->words.text, TRUE);
+  dash_word_table_free (state->words);
   g_free (state);
 }
 
@@ -161,8 +113,7 @@ get_thread_state (void)
       state = g_new0 (ThreadState, 1);
       state->stemmer = sb_stemmer_new ("english", NULL);
       g_assert (state->stemmer != NULL);
-      state->words.slots = g_new0 (WordSlot, 1 << WORD_CACHE_BITS);
-      state->words.text = g_string_sized_new (MAX_CACHED_WORDS * 8);
+      state->words = dash_word_table_new ();
       g_private_set (&thread_state_key, state);
     }
   return state;
@@ -247,7 +198,7 @@ is_ascii_word_char (guchar c)
  * bytes; longer words are passed as "" so that phrases do not match across them). A word is
  * a run of letters and digits; an apostrophe inside a word ("China's") is kept, as ASCII,
  * for the stemmer to remove. */
-/* @hash: FNV-1a of the word's bytes */
+/* @hash: dash_word_hash() of the word */
 typedef void (*WordFunc) (const char *word,
                           gsize       len,
                           guint32     hash,
@@ -331,14 +282,10 @@ for_each_word (const char *text,
         }
       else if (len > 0 || too_long)
         {
-          guint32 hash = 2166136261u;
-
           if (too_long)
             len = 0;
-          for (gsize k = 0; k < len; k++)
-            hash = (hash ^ (guchar) word[k]) * 16777619u;
           word[len] = '\0';
-          func (word, len, hash, user_data);
+          func (word, len, dash_word_hash (word, len), user_data);
           len = 0;
           too_long = FALSE;
         }
@@ -712,30 +659,22 @@ add_token_cb (const char *word,
               gpointer    user_data)
 {
   Tokens *tokens = user_data;
-  WordCache *cache = &tokens->state->words;
-  WordSlot *slot;
+  DashWordTable *cache = tokens->state->words;
   int id = NO_STEM;
 
   if (len == 0)
     {
       /* A word too long to be a term. */
     }
-  else if ((slot = word_cache_find (cache, word, len, hash))->len != 0)
-    id = slot->id;
-  else
+  else if (!dash_word_table_lookup (cache, word, len, hash, &id))
     {
       g_autofree char *stem = stem_word (tokens->state->stemmer, word, len);
       gpointer found = g_hash_table_lookup (tokens->self->vocabulary, stem);
 
       id = found != NULL ? GPOINTER_TO_INT (found) - 1 : NO_STEM;
-      if (cache->n_words >= MAX_CACHED_WORDS)
-        {
-          word_cache_clear (cache);
-          slot = word_cache_find (cache, word, len, hash);
-        }
-      *slot = (WordSlot) { hash, cache->text->len, len, id };
-      g_string_append_len (cache->text, word, len);
-      cache->n_words++;
+      if (dash_word_table_size (cache) >= MAX_CACHED_WORDS)
+        dash_word_table_clear (cache);
+      dash_word_table_insert (cache, word, len, hash, id);
     }
   g_array_append_val (tokens->tokens, id);
 }
@@ -832,7 +771,7 @@ dash_topic_classifier_classify (DashTopicClassifier *self,
   if (tokens.state->serial != self->serial)
     {
       /* The cached ids belong to another classifier. */
-      word_cache_clear (&tokens.state->words);
+      dash_word_table_clear (tokens.state->words);
       tokens.state->serial = self->serial;
     }
 
