@@ -337,9 +337,25 @@ typedef struct {
   GCancellable *cancellable;
   GAsyncQueue  *parsed;   /* Parsed, to the writer */
   GAsyncQueue  *slots;    /* tokens, back to the parsers */
+  GAsyncQueue  *stored;   /* Parsed the writer is done with, then FINISH: to free */
   guint         next;     /* the next file to claim, atomically */
   gint          stop;
 } Pipeline;
+
+/* Ends the queue of stored files. */
+static char finish;
+#define FINISH ((gpointer)&finish)
+
+/* Frees the files the writer has stored: freeing thousands of stories would cost the
+ * writer time, and the parsers have it to spare. */
+static void
+free_stored (Pipeline *pipeline)
+{
+  Parsed *parsed;
+
+  while ((parsed = g_async_queue_try_pop (pipeline->stored)) != NULL)
+    parsed_free (parsed);
+}
 
 static gpointer
 parse_thread (gpointer user_data)
@@ -358,6 +374,7 @@ parse_thread (gpointer user_data)
       guint i;
 
       g_async_queue_pop (pipeline->slots);
+      free_stored (pipeline);
       if (g_atomic_int_get (&pipeline->stop) || g_cancellable_is_cancelled (pipeline->cancellable))
         break;
       /* Files are claimed in order, so the one the writer waits for is always taken. */
@@ -377,13 +394,18 @@ parse_thread (gpointer user_data)
       g_async_queue_push (pipeline->parsed, parsed);
     }
 
-  /* Tells the writer this parser is done; a token it took goes back for the others. */
+  /* Tells the writer this parser is done; the slot it took goes back for the others. */
   {
     Parsed *last = g_new0 (Parsed, 1);
+    gpointer token;
 
     last->last = TRUE;
     g_async_queue_push (pipeline->slots, GUINT_TO_POINTER (1));
     g_async_queue_push (pipeline->parsed, last);
+
+    /* Then frees what the writer stores, until it is done. */
+    while ((token = g_async_queue_pop (pipeline->stored)) != FINISH)
+      parsed_free (token);
   }
   return NULL;
 }
@@ -456,6 +478,7 @@ dash_import_job_run (DashImportJob  *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GAsyncQueue) parsed_queue = NULL;
   g_autoptr(GAsyncQueue) slots = NULL;
+  g_autoptr(GAsyncQueue) stored = NULL;
   g_autoptr(DashAnalyzer) analyzer = NULL;
   g_autoptr(GHashTable) pending = NULL;
   Pipeline pipeline = { 0 };
@@ -499,6 +522,7 @@ dash_import_job_run (DashImportJob  *self,
 
   parsed_queue = g_async_queue_new_full ((GDestroyNotify)parsed_free);
   slots = g_async_queue_new ();
+  stored = g_async_queue_new ();
   for (guint i = 0; i < PARSE_AHEAD; i++)
     g_async_queue_push (slots, GUINT_TO_POINTER (1));
   pipeline.files = files;
@@ -507,6 +531,7 @@ dash_import_job_run (DashImportJob  *self,
   pipeline.cancellable = cancellable;
   pipeline.parsed = parsed_queue;
   pipeline.slots = slots;
+  pipeline.stored = stored;
   for (guint i = 0; i < N_PARSERS; i++)
     parsers[i] = g_thread_new ("dash-parse", parse_thread, &pipeline);
 
@@ -539,11 +564,14 @@ dash_import_job_run (DashImportJob  *self,
               if (!ok)
                 g_atomic_int_set (&pipeline.stop, TRUE);
             }
-          g_hash_table_remove (pending, GUINT_TO_POINTER (next));
+          g_hash_table_steal (pending, GUINT_TO_POINTER (next));
           next++;
+          g_async_queue_push (stored, parsed);
           g_async_queue_push (slots, GUINT_TO_POINTER (1));
         }
     }
+  for (guint i = 0; i < N_PARSERS; i++)
+    g_async_queue_push (stored, FINISH);
   for (guint i = 0; i < N_PARSERS; i++)
     g_thread_join (parsers[i]);
 

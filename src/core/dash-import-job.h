@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 #define DASH_TYPE_IMPORT_JOB (dash_import_job_get_type ())
 G_DECLARE_FINAL_TYPE (DashImportJob, dash_import_job, DASH, IMPORT_JOB, GObject)
 
-/* Articles stored per transaction: a crash or cancel keeps every finished batch. */
-#define DASH_IMPORT_BATCH_SIZE 500
+/* Articles stored per transaction: a crash or cancel keeps every finished batch. Each
+ * commit writes the pages it changed to the log: 1000 write half as much as 500. */
+#define DASH_IMPORT_BATCH_SIZE 1000
 
 typedef struct {
   char     *path;
