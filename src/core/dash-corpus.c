@@ -407,9 +407,12 @@ open_connection (DashCorpus  *self,
   return TRUE;
 }
 
-DashCorpus *
-dash_corpus_open (const char  *path,
-                  GError     **error)
+/* @thread_flags: SQLITE_OPEN_NOMUTEX for a connection only one thread ever uses, 0
+ * otherwise */
+static DashCorpus *
+corpus_open (const char  *path,
+             int          thread_flags,
+             GError     **error)
 {
   g_autoptr(DashCorpus) self = NULL;
   g_autofree char *dir = NULL;
@@ -430,11 +433,12 @@ dash_corpus_open (const char  *path,
       return NULL;
     }
 
-  if (!open_connection (self, self->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &rw_error))
+  if (!open_connection (self, self->path,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | thread_flags, &rw_error))
     {
       /* A database the user may read but not write is still worth exploring. */
       if (!g_file_test (path, G_FILE_TEST_EXISTS) ||
-          !open_connection (self, self->path, SQLITE_OPEN_READONLY, NULL))
+          !open_connection (self, self->path, SQLITE_OPEN_READONLY | thread_flags, NULL))
         {
           g_propagate_error (error, g_steal_pointer (&rw_error));
           return NULL;
@@ -456,7 +460,8 @@ dash_corpus_open (const char  *path,
       sqlite3_close_v2 (self->db);
       self->db = NULL;
       if (uri == NULL ||
-          !open_connection (self, immutable, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error))
+          !open_connection (self, immutable,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | thread_flags, error))
         return NULL;
     }
 
@@ -498,6 +503,25 @@ dash_corpus_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+DashCorpus *
+dash_corpus_open (const char  *path,
+                  GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return corpus_open (path, 0, error);
+}
+
+DashCorpus *
+_dash_corpus_open_unshared (const char  *path,
+                            GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* SQLite's own locks, taken and released on every call, are left out. */
+  return corpus_open (path, SQLITE_OPEN_NOMUTEX, error);
 }
 
 const char *

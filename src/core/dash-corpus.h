@@ -369,7 +369,11 @@ gboolean     _dash_corpus_finish_reanalysis (DashCorpus  *self,
                                         const char       *version,
                                         GError          **error);
 
-/* Internal, for DashImportJob: settings for a long run of inserts. */
+/* Internal, for DashImportJob: a corpus that only the calling thread will ever use (a
+ * DashCorpus may otherwise pass from thread to thread), and settings for a long run of
+ * inserts. */
+DashCorpus  *_dash_corpus_open_unshared (const char      *path,
+                                        GError          **error);
 void         _dash_corpus_begin_bulk   (DashCorpus       *self);
 
 /* Internal, for the analysis and DashArticleList. */

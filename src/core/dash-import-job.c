@@ -489,7 +489,7 @@ dash_import_job_run (DashImportJob  *self,
 
   g_return_val_if_fail (DASH_IS_IMPORT_JOB (self), FALSE);
 
-  corpus = dash_corpus_open (self->db_path, error);
+  corpus = _dash_corpus_open_unshared (self->db_path, error);
   if (corpus == NULL)
     return FALSE;
   if (dash_corpus_get_read_only (corpus))
