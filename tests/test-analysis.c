@@ -746,6 +746,65 @@ test_entity_alias (Fixture       *f,
   g_assert_cmpuint (entity_articles (f, "Huawei"), ==, 4);
 }
 
+/* Two names the analysis tells apart, which the user merged since: a story naming both,
+ * analysed with what the analysis knew before, stores one entity with the mentions of
+ * both, in the order of the text. */
+static void
+test_merged_names (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DashAnalyzer) analyzer = dash_analyzer_new_for_corpus (f->corpus, &error);
+  g_autoptr(GPtrArray) stories = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(DashEntityStat) huawei = NULL;
+  g_autoptr(DashEntityStat) alibaba = NULL;
+  const char *body = "Huawei and Alibaba opened offices in Paris. Alibaba said Huawei had "
+                     "helped.";
+  DashArticle *article;
+  guint64 huawei_rows = 0;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (stories, analysed (f, analyzer, "Alibaba opened an office in Paris."));
+  store (f, stories);
+  huawei = dash_corpus_find_entity (f->corpus, "Huawei", &error);
+  alibaba = dash_corpus_find_entity (f->corpus, "Alibaba", &error);
+  g_assert_no_error (error);
+  g_assert_true (dash_corpus_merge_entities (f->corpus, alibaba->id, huawei->id, &error));
+  g_assert_no_error (error);
+
+  article = analysed (f, analyzer, body);
+  g_ptr_array_add (later, article);
+  store (f, later);
+
+  groups = dash_corpus_article_mentions (f->corpus, dash_article_get_id (article), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GArray *group = g_ptr_array_index (groups, i);
+      const DashMention *first = &g_array_index (group, DashMention, 0);
+      guint last_start = 0;
+
+      g_assert_cmpstr (first->name, !=, "Alibaba");
+      if (g_strcmp0 (first->name, "Huawei") != 0)
+        continue;
+      huawei_rows++;
+      /* "Huawei", "Alibaba", "Alibaba", "Huawei": all four, in order. */
+      g_assert_cmpuint (group->len, ==, 4);
+      for (guint k = 0; k < group->len; k++)
+        {
+          const DashMention *mention = &g_array_index (group, DashMention, k);
+          g_autofree char *surface = g_utf8_substring (body, mention->start, mention->end);
+
+          g_assert_cmpstr (surface, ==, (k == 0 || k == 3) ? "Huawei" : "Alibaba");
+          g_assert_cmpuint (mention->start, >=, last_start);
+          last_start = mention->start;
+        }
+    }
+  g_assert_cmpuint (huawei_rows, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -758,6 +817,7 @@ main (int   argc,
   ADD ("/analysis/timeline/buckets", test_timeline);
   ADD ("/analysis/timeline/filtered", test_timeline_filtered);
   ADD ("/analysis/entities", test_entities);
+  ADD ("/analysis/entities/merged-names", test_merged_names);
   ADD ("/analysis/entity", test_entity);
   ADD ("/analysis/topics", test_topics);
   ADD ("/analysis/article", test_article_analysis);

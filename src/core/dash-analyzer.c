@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dash-analyzer.h"
 #include "dash-article.h"
@@ -14,6 +15,7 @@
 #include "dash-data.h"
 #include "dash-entity-extractor.h"
 #include "dash-topic-classifier.h"
+#include "dash-word-table.h"
 
 struct _DashAnalyzer
 {
@@ -220,13 +222,31 @@ dash_analyzer_analyze (DashAnalyzer *self,
    * than in the one thread that stores. */
   if (mentions->len > 0)
     {
+      g_autoptr(DashWordTable) entities = dash_word_table_new ();
       DashUnits units;
 
       _dash_units_init (&units, dash_article_get_body (article));
       for (guint i = 0; i < mentions->len; i++)
         {
           DashMention *mention = &g_array_index (mentions, DashMention, i);
+          /* The name, then the type in one byte. */
+          gsize len = strlen (mention->name);
+          char stack[256];
+          g_autofree char *heap = NULL;
+          char *key = len < sizeof stack ? stack : (heap = g_malloc (len + 1));
+          guint32 hash;
+          int entity;
 
+          memcpy (key, mention->name, len);
+          key[len] = (char)(1 + mention->type);
+          hash = dash_word_hash (key, len + 1);
+
+          if (!dash_word_table_lookup (entities, key, len + 1, hash, &entity))
+            {
+              entity = dash_word_table_size (entities);
+              dash_word_table_insert (entities, key, len + 1, hash, entity);
+            }
+          mention->entity = entity;
           mention->unit = mention->field == DASH_FIELD_TITLE
                           ? DASH_SPAN_TITLE_UNIT
                           : _dash_units_locate (&units, mention->start);

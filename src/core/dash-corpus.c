@@ -1026,6 +1026,108 @@ _dash_corpus_step_done (DashCorpus    *self,
   return TRUE;
 }
 
+/* Packs @mention's place in a story as DASH_SPAN_WORDS words. */
+static void
+pack_span (const DashMention *mention,
+           guint32            unit,
+           guint32           *span)
+{
+  span[0] = GUINT32_TO_LE ((mention->start & DASH_SPAN_OFFSET_MASK) |
+                           (mention->field == DASH_FIELD_TITLE ? DASH_SPAN_TITLE : 0) |
+                           (mention->adjective ? DASH_SPAN_ADJECTIVE : 0));
+  span[1] = GUINT32_TO_LE (mention->end);
+  span[2] = GUINT32_TO_LE (unit);
+}
+
+static gboolean
+insert_article_entity (DashCorpus     *self,
+                       gint64          entity_id,
+                       gint64          article_id,
+                       const guint32  *spans,
+                       guint           n_mentions,
+                       GError        **error)
+{
+  sqlite3_stmt *stmt = _dash_corpus_get_statement (self,
+                                                   "INSERT INTO article_entities "
+                                                   "(entity_id, article_id, mentions, spans) "
+                                                   "VALUES (?1, ?2, ?3, ?4)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  sqlite3_bind_int64 (stmt, 2, article_id);
+  sqlite3_bind_int (stmt, 3, n_mentions);
+  sqlite3_bind_blob (stmt, 4, spans, n_mentions * DASH_SPAN_WORDS * sizeof (guint32),
+                     SQLITE_STATIC);
+  return _dash_corpus_step_done (self, stmt, _("cannot store an entity of a story"), error);
+}
+
+typedef enum {
+  STORED,
+  FAILED,
+  NOT_STORED,
+} StoreResult;
+
+/* Stores the rows of mentions the analyzer located and grouped by entity (see
+ * DashMention.entity): one lookup an entity instead of one a mention, and no table.
+ * NOT_STORED, with nothing written, when two of the story's names are one entity here
+ * (the user merged them): then they make one row, and the caller groups by id. */
+static StoreResult
+store_grouped_mentions (DashCorpus  *self,
+                        gint64       article_id,
+                        GArray      *mentions,
+                        GError     **error)
+{
+  guint n_entities = 0;
+  g_autofree gint64 *ids = NULL;
+  g_autofree guint *starts = NULL;
+  g_autofree guint32 *spans = NULL;
+
+  for (guint i = 0; i < mentions->len; i++)
+    n_entities = MAX (n_entities, g_array_index (mentions, DashMention, i).entity + 1);
+  ids = g_new (gint64, n_entities);
+  starts = g_new0 (guint, n_entities + 1);
+
+  /* Each entity's id, from its first mention, and its number of mentions. */
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const DashMention *mention = &g_array_index (mentions, DashMention, i);
+
+      if (starts[mention->entity + 1]++ == 0)
+        {
+          ids[mention->entity] = entity_id (self, mention->name, mention->type, error);
+          if (ids[mention->entity] < 0)
+            return FAILED;
+        }
+    }
+  for (guint e = 0; e < n_entities; e++)
+    for (guint f = e + 1; f < n_entities; f++)
+      if (ids[e] == ids[f])
+        return NOT_STORED;
+
+  /* Where each entity's spans start, then the spans, in the order of the mentions. */
+  for (guint e = 0; e < n_entities; e++)
+    starts[e + 1] += starts[e];
+  spans = g_new (guint32, mentions->len * DASH_SPAN_WORDS);
+  {
+    g_autofree guint *filled = g_memdup2 (starts, n_entities * sizeof (guint));
+
+    for (guint i = 0; i < mentions->len; i++)
+      {
+        const DashMention *mention = &g_array_index (mentions, DashMention, i);
+
+        pack_span (mention, mention->unit,
+                   spans + filled[mention->entity]++ * DASH_SPAN_WORDS);
+      }
+  }
+
+  for (guint e = 0; e < n_entities; e++)
+    if (!insert_article_entity (self, ids[e], article_id, spans + starts[e] * DASH_SPAN_WORDS,
+                                starts[e + 1] - starts[e], error))
+      return FAILED;
+  return STORED;
+}
+
 /* Stores what the analysis found in @article, just inserted. */
 static gboolean
 store_analysis (DashCorpus   *self,
@@ -1059,11 +1161,23 @@ store_analysis (DashCorpus   *self,
       DashUnits units = { NULL, NULL };
       gboolean located = TRUE;
 
-      /* The analyzer places mentions in their sentences in the parser threads; stories
-       * analysed elsewhere are placed here. */
+      /* The analyzer places mentions in their sentences and groups them by entity in
+       * the parser threads; stories analysed elsewhere are placed and grouped here. */
       for (guint i = 0; i < mentions->len && located; i++)
         located = g_array_index (mentions, DashMention, i).located;
-      if (!located)
+      if (located)
+        {
+          switch (store_grouped_mentions (self, article_id, mentions, error))
+            {
+            case STORED:
+              return TRUE;
+            case FAILED:
+              return FALSE;
+            case NOT_STORED:
+              break;
+            }
+        }
+      else
         _dash_units_init (&units, dash_article_get_body (article));
 
       /* Spans by entity, in order of first mention. */
@@ -1090,14 +1204,10 @@ store_analysis (DashCorpus   *self,
               g_hash_table_insert (spans, g_memdup2 (&id, sizeof id), list);
               g_array_append_val (order, id);
             }
-          span[0] = GUINT32_TO_LE ((mention->start & DASH_SPAN_OFFSET_MASK) |
-                                   (mention->field == DASH_FIELD_TITLE ? DASH_SPAN_TITLE : 0) |
-                                   (mention->adjective ? DASH_SPAN_ADJECTIVE : 0));
-          span[1] = GUINT32_TO_LE (mention->end);
-          span[2] = GUINT32_TO_LE (mention->located ? mention->unit
-                                   : mention->field == DASH_FIELD_TITLE
-                                   ? DASH_SPAN_TITLE_UNIT
-                                   : _dash_units_locate (&units, mention->start));
+          pack_span (mention, mention->located ? mention->unit
+                              : mention->field == DASH_FIELD_TITLE
+                              ? DASH_SPAN_TITLE_UNIT
+                              : _dash_units_locate (&units, mention->start), span);
           g_array_append_vals (list, span, DASH_SPAN_WORDS);
         }
       _dash_units_clear (&units);
@@ -1106,19 +1216,9 @@ store_analysis (DashCorpus   *self,
         {
           gint64 *id = &g_array_index (order, gint64, i);
           GArray *list = g_hash_table_lookup (spans, id);
-          sqlite3_stmt *stmt = _dash_corpus_get_statement (self,
-                                                           "INSERT INTO article_entities "
-                                                           "(entity_id, article_id, mentions, "
-                                                           "spans) VALUES (?1, ?2, ?3, ?4)",
-                                                           error);
 
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, *id);
-          sqlite3_bind_int64 (stmt, 2, article_id);
-          sqlite3_bind_int (stmt, 3, list->len / DASH_SPAN_WORDS);
-          sqlite3_bind_blob (stmt, 4, list->data, list->len * sizeof (guint32), SQLITE_STATIC);
-          if (!_dash_corpus_step_done (self, stmt, _("cannot store an entity of a story"), error))
+          if (!insert_article_entity (self, *id, article_id, (const guint32 *)(gpointer)list->data,
+                                      list->len / DASH_SPAN_WORDS, error))
             return FALSE;
         }
     }

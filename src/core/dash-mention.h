@@ -34,6 +34,8 @@ typedef struct {
   gboolean       located;    /* Whether @unit is set. */
   guint32        unit;       /* Paragraph << 16 | sentence of a body mention, counted from
                               * 0; 0xffffffff in the title (see dash-corpus-private.h). */
+  guint          entity;     /* With @unit: which of the story's entities (same name and
+                              * type) this is, counted from 0 in order of first mention. */
 } DashMention;
 
 void        dash_mention_clear (DashMention *mention);
