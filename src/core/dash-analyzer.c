@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "dash-analyzer.h"
 #include "dash-article.h"
@@ -15,7 +14,6 @@
 #include "dash-data.h"
 #include "dash-entity-extractor.h"
 #include "dash-topic-classifier.h"
-#include "dash-word-table.h"
 
 struct _DashAnalyzer
 {
@@ -218,42 +216,9 @@ dash_analyzer_analyze (DashAnalyzer *self,
   mentions = dash_entity_extractor_extract (self->extractor,
                                             dash_article_get_title (article),
                                             dash_article_get_body (article));
-  /* Where each mention stands (sentence, paragraph), here in the parser threads rather
-   * than in the one thread that stores. */
-  if (mentions->len > 0)
-    {
-      g_autoptr(DashWordTable) entities = dash_word_table_new ();
-      DashUnits units;
-
-      _dash_units_init (&units, dash_article_get_body (article));
-      for (guint i = 0; i < mentions->len; i++)
-        {
-          DashMention *mention = &g_array_index (mentions, DashMention, i);
-          /* The name, then the type in one byte. */
-          gsize len = strlen (mention->name);
-          char stack[256];
-          g_autofree char *heap = NULL;
-          char *key = len < sizeof stack ? stack : (heap = g_malloc (len + 1));
-          guint32 hash;
-          int entity;
-
-          memcpy (key, mention->name, len);
-          key[len] = (char)(1 + mention->type);
-          hash = dash_word_hash (key, len + 1);
-
-          if (!dash_word_table_lookup (entities, key, len + 1, hash, &entity))
-            {
-              entity = dash_word_table_size (entities);
-              dash_word_table_insert (entities, key, len + 1, hash, entity);
-            }
-          mention->entity = entity;
-          mention->unit = mention->field == DASH_FIELD_TITLE
-                          ? DASH_SPAN_TITLE_UNIT
-                          : _dash_units_locate (&units, mention->start);
-          mention->located = TRUE;
-        }
-      _dash_units_clear (&units);
-    }
+  /* Where each mention stands (sentence, paragraph) and which entity it is, here in
+   * the parser threads rather than in the one thread that stores. */
+  _dash_mentions_place (mentions, dash_article_get_body (article));
   topics = dash_topic_classifier_classify (self->classifier,
                                            dash_article_get_title (article),
                                            dash_article_get_summary (article),

@@ -16,6 +16,7 @@
 
 #include "dash-article.h"
 #include "dash-corpus-private.h"
+#include "dash-word-table.h"
 
 #define SECONDS_PER_DAY 86400
 
@@ -108,6 +109,44 @@ _dash_units_locate (DashUnits *units,
   guint sentence = MIN (find_start (units->sentences, offset), 0xfffe);
 
   return (paragraph << 16) | sentence;
+}
+
+void
+_dash_mentions_place (GArray     *mentions,
+                      const char *body)
+{
+  g_autoptr(DashWordTable) entities = NULL;
+  DashUnits units;
+
+  if (mentions->len == 0)
+    return;
+
+  entities = dash_word_table_new ();
+  _dash_units_init (&units, body);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      DashMention *mention = &g_array_index (mentions, DashMention, i);
+      /* The name, then the type in one byte. */
+      gsize len = strlen (mention->name);
+      char stack[256];
+      g_autofree char *heap = NULL;
+      char *key = len < sizeof stack ? stack : (heap = g_malloc (len + 1));
+      int entity;
+
+      memcpy (key, mention->name, len);
+      key[len] = (char)(1 + mention->type);
+      if (!dash_word_table_lookup (entities, key, len + 1, &entity))
+        {
+          entity = dash_word_table_size (entities);
+          dash_word_table_insert (entities, key, len + 1, entity);
+        }
+      mention->entity = entity;
+      mention->unit = mention->field == DASH_FIELD_TITLE
+                      ? DASH_SPAN_TITLE_UNIT
+                      : _dash_units_locate (&units, mention->start);
+      mention->located = TRUE;
+    }
+  _dash_units_clear (&units);
 }
 
 static const char *bucket_names[] = { "day", "week", "month", "quarter", "year" };

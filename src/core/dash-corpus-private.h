@@ -41,6 +41,11 @@ void          _dash_units_clear        (DashUnits     *units);
 guint32       _dash_units_locate       (DashUnits     *units,
                                         guint32        offset);
 
+/* Sets each mention's unit in @body (the story's), and which of the story's entities
+ * (same name and type) it is, counted in order of first mention; marks it located. */
+void          _dash_mentions_place     (GArray        *mentions,
+                                        const char    *body);
+
 /* A prepared statement for @sql, kept for the life of the connection, reset and with
  * its bindings cleared; @sql must be a string literal (its address is the key). */
 sqlite3_stmt *_dash_corpus_get_statement (DashCorpus    *self,

@@ -1029,14 +1029,13 @@ _dash_corpus_step_done (DashCorpus    *self,
 /* Packs @mention's place in a story as DASH_SPAN_WORDS words. */
 static void
 pack_span (const DashMention *mention,
-           guint32            unit,
            guint32           *span)
 {
   span[0] = GUINT32_TO_LE ((mention->start & DASH_SPAN_OFFSET_MASK) |
                            (mention->field == DASH_FIELD_TITLE ? DASH_SPAN_TITLE : 0) |
                            (mention->adjective ? DASH_SPAN_ADJECTIVE : 0));
   span[1] = GUINT32_TO_LE (mention->end);
-  span[2] = GUINT32_TO_LE (unit);
+  span[2] = GUINT32_TO_LE (mention->unit);
 }
 
 static gboolean
@@ -1062,30 +1061,44 @@ insert_article_entity (DashCorpus     *self,
   return _dash_corpus_step_done (self, stmt, _("cannot store an entity of a story"), error);
 }
 
-typedef enum {
-  STORED,
-  FAILED,
-  NOT_STORED,
-} StoreResult;
+typedef struct {
+  gint64 id;
+  guint  entity;
+} EntityId;
 
-/* Stores the rows of mentions the analyzer located and grouped by entity (see
- * DashMention.entity): one lookup an entity instead of one a mention, and no table.
- * NOT_STORED, with nothing written, when two of the story's names are one entity here
- * (the user merged them): then they make one row, and the caller groups by id. */
-static StoreResult
-store_grouped_mentions (DashCorpus  *self,
-                        gint64       article_id,
-                        GArray      *mentions,
-                        GError     **error)
+static int
+compare_entity_ids (gconstpointer a,
+                    gconstpointer b)
+{
+  const EntityId *x = a;
+  const EntityId *y = b;
+
+  if (x->id != y->id)
+    return x->id < y->id ? -1 : 1;
+  return x->entity < y->entity ? -1 : x->entity > y->entity;
+}
+
+/* Stores one row an entity for @mentions, located and numbered by entity (see
+ * _dash_mentions_place()): one id looked up an entity, the spans of each in the order
+ * of the text, the rows in order of first mention. Names that are one entity here
+ * (merged by the user since the analysis) make one row. */
+static gboolean
+store_mentions (DashCorpus  *self,
+                gint64       article_id,
+                GArray      *mentions,
+                GError     **error)
 {
   guint n_entities = 0;
-  g_autofree gint64 *ids = NULL;
-  g_autofree guint *starts = NULL;
+  g_autofree EntityId *ids = NULL;
+  g_autofree guint *row = NULL;      /* entity → the first entity with its id */
+  g_autofree guint *starts = NULL;   /* entity → where its row's spans start */
+  g_autofree guint *filled = NULL;
   g_autofree guint32 *spans = NULL;
 
   for (guint i = 0; i < mentions->len; i++)
     n_entities = MAX (n_entities, g_array_index (mentions, DashMention, i).entity + 1);
-  ids = g_new (gint64, n_entities);
+  ids = g_new0 (EntityId, n_entities);
+  row = g_new (guint, n_entities);
   starts = g_new0 (guint, n_entities + 1);
 
   /* Each entity's id, from its first mention, and its number of mentions. */
@@ -1095,37 +1108,48 @@ store_grouped_mentions (DashCorpus  *self,
 
       if (starts[mention->entity + 1]++ == 0)
         {
-          ids[mention->entity] = entity_id (self, mention->name, mention->type, error);
-          if (ids[mention->entity] < 0)
-            return FAILED;
+          ids[mention->entity].id = entity_id (self, mention->name, mention->type, error);
+          ids[mention->entity].entity = mention->entity;
+          if (ids[mention->entity].id < 0)
+            return FALSE;
         }
     }
-  for (guint e = 0; e < n_entities; e++)
-    for (guint f = e + 1; f < n_entities; f++)
-      if (ids[e] == ids[f])
-        return NOT_STORED;
 
-  /* Where each entity's spans start, then the spans, in the order of the mentions. */
+  /* Entities with one id share the row of the first. */
+  {
+    g_autofree EntityId *sorted = g_memdup2 (ids, n_entities * sizeof *ids);
+
+    qsort (sorted, n_entities, sizeof *sorted, compare_entity_ids);
+    for (guint k = 0; k < n_entities; k++)
+      row[sorted[k].entity] = k > 0 && sorted[k].id == sorted[k - 1].id
+                              ? row[sorted[k - 1].entity] : sorted[k].entity;
+  }
+  for (guint e = 0; e < n_entities; e++)
+    if (row[e] != e)
+      {
+        starts[row[e] + 1] += starts[e + 1];
+        starts[e + 1] = 0;
+      }
+
+  /* Where each row's spans start, then the spans, in the order of the mentions. */
   for (guint e = 0; e < n_entities; e++)
     starts[e + 1] += starts[e];
   spans = g_new (guint32, mentions->len * DASH_SPAN_WORDS);
-  {
-    g_autofree guint *filled = g_memdup2 (starts, n_entities * sizeof (guint));
+  filled = g_memdup2 (starts, n_entities * sizeof (guint));
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const DashMention *mention = &g_array_index (mentions, DashMention, i);
 
-    for (guint i = 0; i < mentions->len; i++)
-      {
-        const DashMention *mention = &g_array_index (mentions, DashMention, i);
-
-        pack_span (mention, mention->unit,
-                   spans + filled[mention->entity]++ * DASH_SPAN_WORDS);
-      }
-  }
+      pack_span (mention, spans + filled[row[mention->entity]]++ * DASH_SPAN_WORDS);
+    }
 
   for (guint e = 0; e < n_entities; e++)
-    if (!insert_article_entity (self, ids[e], article_id, spans + starts[e] * DASH_SPAN_WORDS,
+    if (row[e] == e &&
+        !insert_article_entity (self, ids[e].id, article_id,
+                                spans + starts[e] * DASH_SPAN_WORDS,
                                 starts[e + 1] - starts[e], error))
-      return FAILED;
-  return STORED;
+      return FALSE;
+  return TRUE;
 }
 
 /* Stores what the analysis found in @article, just inserted. */
@@ -1158,69 +1182,15 @@ store_analysis (DashCorpus   *self,
 
   if (mentions != NULL && mentions->len > 0)
     {
-      DashUnits units = { NULL, NULL };
       gboolean located = TRUE;
 
-      /* The analyzer places mentions in their sentences and groups them by entity in
-       * the parser threads; stories analysed elsewhere are placed and grouped here. */
+      /* The analyzer places mentions in the parser threads; stories analysed elsewhere
+       * are placed here. */
       for (guint i = 0; i < mentions->len && located; i++)
         located = g_array_index (mentions, DashMention, i).located;
-      if (located)
-        {
-          switch (store_grouped_mentions (self, article_id, mentions, error))
-            {
-            case STORED:
-              return TRUE;
-            case FAILED:
-              return FALSE;
-            case NOT_STORED:
-              break;
-            }
-        }
-      else
-        _dash_units_init (&units, dash_article_get_body (article));
-
-      /* Spans by entity, in order of first mention. */
-      g_autoptr(GHashTable) spans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                           (GDestroyNotify)g_array_unref);
-      g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-      for (guint i = 0; i < mentions->len; i++)
-        {
-          const DashMention *mention = &g_array_index (mentions, DashMention, i);
-          gint64 id = entity_id (self, mention->name, mention->type, error);
-          GArray *list;
-          guint32 span[DASH_SPAN_WORDS];
-
-          if (id < 0)
-            {
-              _dash_units_clear (&units);
-              return FALSE;
-            }
-          list = g_hash_table_lookup (spans, &id);
-          if (list == NULL)
-            {
-              list = g_array_new (FALSE, FALSE, sizeof (guint32));
-              g_hash_table_insert (spans, g_memdup2 (&id, sizeof id), list);
-              g_array_append_val (order, id);
-            }
-          pack_span (mention, mention->located ? mention->unit
-                              : mention->field == DASH_FIELD_TITLE
-                              ? DASH_SPAN_TITLE_UNIT
-                              : _dash_units_locate (&units, mention->start), span);
-          g_array_append_vals (list, span, DASH_SPAN_WORDS);
-        }
-      _dash_units_clear (&units);
-
-      for (guint i = 0; i < order->len; i++)
-        {
-          gint64 *id = &g_array_index (order, gint64, i);
-          GArray *list = g_hash_table_lookup (spans, id);
-
-          if (!insert_article_entity (self, *id, article_id, (const guint32 *)(gpointer)list->data,
-                                      list->len / DASH_SPAN_WORDS, error))
-            return FALSE;
-        }
+      if (!located)
+        _dash_mentions_place (mentions, dash_article_get_body (article));
+      return store_mentions (self, article_id, mentions, error);
     }
   return TRUE;
 }

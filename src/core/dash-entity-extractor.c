@@ -255,8 +255,7 @@ in_list (const char *const *list,
 
   for (int i = 0; i < n; i++)
     if (word_sets[i].list == list)
-      return dash_word_table_lookup (word_sets[i].set, word, len, dash_word_hash (word, len),
-                                     NULL);
+      return dash_word_table_lookup (word_sets[i].set, word, len, NULL);
 
   g_mutex_lock (&lock);
   n = n_word_sets;
@@ -268,11 +267,7 @@ in_list (const char *const *list,
       g_assert (n < MAX_WORD_LISTS);
       set = dash_word_table_new ();
       for (guint i = 0; list[i] != NULL; i++)
-        {
-          gsize n_bytes = strlen (list[i]);
-
-          dash_word_table_insert (set, list[i], n_bytes, dash_word_hash (list[i], n_bytes), 0);
-        }
+        dash_word_table_insert (set, list[i], strlen (list[i]), 0);
       word_sets[n].list = list;
       word_sets[n].set = set;
       /* Published after it is complete. */
@@ -280,7 +275,7 @@ in_list (const char *const *list,
     }
   g_mutex_unlock (&lock);
 
-  return dash_word_table_lookup (set, word, len, dash_word_hash (word, len), NULL);
+  return dash_word_table_lookup (set, word, len, NULL);
 }
 
 /* The token as a NUL-terminated key, with typographic apostrophes made plain. */
@@ -928,14 +923,11 @@ is_common_word (Story       *story,
   char buf[64];
   g_autofree char *allocated = NULL;
   const char *lower;
-  gsize len;
 
   if (token->len >= sizeof buf)
     return FALSE;
   lower = token_key_lower (token, buf, sizeof buf, &allocated);
-  len = strlen (lower);
-  return dash_word_table_lookup (story->lower_words, lower, len, dash_word_hash (lower, len),
-                                 NULL);
+  return dash_word_table_lookup (story->lower_words, lower, strlen (lower), NULL);
 }
 
 static void
@@ -1550,9 +1542,8 @@ dash_entity_extractor_extract (DashEntityExtractor *self,
         if (t->kind == KIND_WORD && t->lower && t->len < sizeof buf)
           {
             const char *key = token_key (t, buf, sizeof buf);
-            gsize len = strlen (key);
 
-            dash_word_table_insert (story.lower_words, key, len, dash_word_hash (key, len), 0);
+            dash_word_table_insert (story.lower_words, key, strlen (key), 0);
           }
       }
 

@@ -7,7 +7,6 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
-#include <string.h>
 
 #include "dash-data.h"
 #include "dash-mention.h"
@@ -198,10 +197,8 @@ is_ascii_word_char (guchar c)
  * bytes; longer words are passed as "" so that phrases do not match across them). A word is
  * a run of letters and digits; an apostrophe inside a word ("China's") is kept, as ASCII,
  * for the stemmer to remove. */
-/* @hash: dash_word_hash() of the word */
 typedef void (*WordFunc) (const char *word,
                           gsize       len,
-                          guint32     hash,
                           gpointer    user_data);
 
 static void
@@ -282,10 +279,8 @@ for_each_word (const char *text,
         }
       else if (len > 0 || too_long)
         {
-          if (too_long)
-            len = 0;
-          word[len] = '\0';
-          func (word, len, dash_word_hash (word, len), user_data);
+          word[too_long ? 0 : len] = '\0';
+          func (word, too_long ? 0 : len, user_data);
           len = 0;
           too_long = FALSE;
         }
@@ -318,7 +313,6 @@ typedef struct {
 static void
 collect_rule_word_cb (const char *word,
                       gsize       len,
-                      guint32     hash,
                       gpointer    user_data)
 {
   RuleWords *words = user_data;
@@ -655,7 +649,6 @@ typedef struct {
 static void
 add_token_cb (const char *word,
               gsize       len,
-              guint32     hash,
               gpointer    user_data)
 {
   Tokens *tokens = user_data;
@@ -666,7 +659,7 @@ add_token_cb (const char *word,
     {
       /* A word too long to be a term. */
     }
-  else if (!dash_word_table_lookup (cache, word, len, hash, &id))
+  else if (!dash_word_table_lookup (cache, word, len, &id))
     {
       g_autofree char *stem = stem_word (tokens->state->stemmer, word, len);
       gpointer found = g_hash_table_lookup (tokens->self->vocabulary, stem);
@@ -674,7 +667,7 @@ add_token_cb (const char *word,
       id = found != NULL ? GPOINTER_TO_INT (found) - 1 : NO_STEM;
       if (dash_word_table_size (cache) >= MAX_CACHED_WORDS)
         dash_word_table_clear (cache);
-      dash_word_table_insert (cache, word, len, hash, id);
+      dash_word_table_insert (cache, word, len, id);
     }
   g_array_append_val (tokens->tokens, id);
 }

@@ -44,6 +44,18 @@ dash_word_table_free (DashWordTable *self)
   g_free (self);
 }
 
+/* FNV-1a of @word's @len bytes. */
+static inline guint32
+word_hash (const char *word,
+           gsize       len)
+{
+  guint32 hash = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    hash = (hash ^ (guchar)word[i]) * 16777619u;
+  return hash;
+}
+
 /* The first slot to look at: the high bits of the hash, mixed (FNV's low bits alone
  * cluster on words that differ in their last letter). */
 static inline guint
@@ -77,14 +89,13 @@ gboolean
 dash_word_table_lookup (const DashWordTable *self,
                         const char          *word,
                         gsize                len,
-                        guint32              hash,
                         int                 *value)
 {
   const Slot *slot;
 
   if (len == 0)
     return FALSE;
-  slot = find_slot (self, word, len, hash);
+  slot = find_slot (self, word, len, word_hash (word, len));
   if (slot->len == 0)
     return FALSE;
   if (value != NULL)
@@ -117,13 +128,14 @@ void
 dash_word_table_insert (DashWordTable *self,
                         const char    *word,
                         gsize          len,
-                        guint32        hash,
                         int            value)
 {
+  guint32 hash;
   Slot *slot;
 
   g_return_if_fail (len > 0 && len <= G_MAXUINT32);
 
+  hash = word_hash (word, len);
   slot = find_slot (self, word, len, hash);
   if (slot->len != 0)
     {

@@ -6,38 +6,23 @@
 G_BEGIN_DECLS
 
 /* Words (any bytes, with their length) and an int for each: what the analysis looks up
- * for every word of every story. Open addressing keyed by dash_word_hash(), the words
- * end to end in one buffer: no allocation a word, no function called through a pointer.
- * Lookups may run on several threads at once; changes may not. */
+ * for every word of every story. Open addressing keyed by FNV-1a, the words end to end
+ * in one buffer: no allocation a word, no function called through a pointer. Lookups
+ * may run on several threads at once; changes may not. */
 typedef struct _DashWordTable DashWordTable;
 
 DashWordTable *dash_word_table_new    (void);
 void           dash_word_table_free   (DashWordTable *self);
 
-/* FNV-1a of @word's @len bytes. */
-static inline guint32
-dash_word_hash (const char *word,
-                gsize       len)
-{
-  guint32 hash = 2166136261u;
-
-  for (gsize i = 0; i < len; i++)
-    hash = (hash ^ (guchar)word[i]) * 16777619u;
-  return hash;
-}
-
-/* Whether @word is in the table; its value goes to @value (may be NULL). @hash is
- * dash_word_hash() of @word. */
+/* Whether @word (@len bytes) is in the table; its value goes to @value (may be NULL). */
 gboolean       dash_word_table_lookup (const DashWordTable *self,
                                        const char          *word,
                                        gsize                len,
-                                       guint32              hash,
                                        int                 *value);
 /* Adds @word with @value, or sets its value when it is there. */
 void           dash_word_table_insert (DashWordTable       *self,
                                        const char          *word,
                                        gsize                len,
-                                       guint32              hash,
                                        int                  value);
 guint          dash_word_table_size   (const DashWordTable *self);
 void           dash_word_table_clear  (DashWordTable       *self);
