@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dash-refresher.h"
+#include "dash-ui-util.h"
 
 /* One refresh asked for: feed @id, or every due feed when @id is 0. */
 typedef struct {
@@ -244,14 +245,10 @@ refresh_done_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  GWeakRef *ref = user_data;
-  g_autoptr(DashRefresher) self = g_weak_ref_get (ref);
+  g_autoptr(DashRefresher) self = dash_weak_ref_steal (user_data);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   guint n_new = 0;
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
 
   results = dash_subscriptions_refresh_finish (DASH_SUBSCRIPTIONS (object), result, &error);
   if (self == NULL)
@@ -310,7 +307,6 @@ try_next (DashRefresher *self)
 {
   g_autoptr(GError) error = NULL;
   DashSubscriptions *worker;
-  GWeakRef *ref;
   Request request;
 
   /* Nothing runs once disposed. */
@@ -333,11 +329,10 @@ try_next (DashRefresher *self)
     }
 
   self->cancellable = g_cancellable_new ();
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, self);
   set_refreshing (self, TRUE);
   set_state_message (self, _("Refreshing the feeds…"));
-  dash_subscriptions_refresh_async (worker, request.id, self->cancellable, refresh_done_cb, ref);
+  dash_subscriptions_refresh_async (worker, request.id, self->cancellable, refresh_done_cb,
+                                    dash_weak_ref_new (self));
 }
 
 static gboolean

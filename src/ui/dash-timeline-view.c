@@ -823,15 +823,11 @@ load_done_cb (GObject      *source_object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  GWeakRef *ref = user_data;
-  g_autoptr(DashTimelineView) self = g_weak_ref_get (ref);
+  g_autoptr(DashTimelineView) self = dash_weak_ref_steal (user_data);
   LoadJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   gboolean was_loading;
   gboolean ok;
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
 
   ok = g_task_propagate_boolean (G_TASK (result), &error);
   if (self == NULL || job->generation != self->generation)
@@ -884,7 +880,6 @@ start_load (DashTimelineView *self,
 {
   g_autoptr(GTask) task = NULL;
   LoadJob *job = g_new0 (LoadJob, 1);
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
   gboolean was_loading = dash_timeline_view_get_loading (self);
 
   job->path = g_strdup (dash_corpus_get_path (self->corpus));
@@ -898,8 +893,7 @@ start_load (DashTimelineView *self,
     self->pending |= 1u << bucket;
   notify_loading (self, was_loading);
 
-  g_weak_ref_init (ref, self);
-  task = g_task_new (NULL, self->cancellable, load_done_cb, ref);
+  task = g_task_new (NULL, self->cancellable, load_done_cb, dash_weak_ref_new (self));
   g_task_set_source_tag (task, start_load);
   g_task_set_name (task, "[dash] timeline counts");
   g_task_set_task_data (task, job, load_job_free);
@@ -1163,14 +1157,10 @@ titles_done_cb (GObject      *source_object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  GWeakRef *ref = user_data;
-  g_autoptr(DashTimelineView) self = g_weak_ref_get (ref);
+  g_autoptr(DashTimelineView) self = dash_weak_ref_steal (user_data);
   TitlesJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   gboolean ok;
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
 
   ok = g_task_propagate_boolean (G_TASK (result), &error);
   if (self == NULL || job->generation != self->generation)
@@ -1208,7 +1198,6 @@ lookup_titles (DashTimelineView *self,
   g_autofree char *key = titles_key (self->chart->bucket, series, start);
   const char * const *titles = g_hash_table_lookup (self->titles, key);
   TitlesJob *job;
-  GWeakRef *ref;
   DashFilter *filter;
 
   if (titles != NULL || g_hash_table_contains (self->titles_pending, key) ||
@@ -1230,9 +1219,7 @@ lookup_titles (DashTimelineView *self,
   job->generation = self->generation;
   g_hash_table_add (self->titles_pending, g_steal_pointer (&key));
 
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, self);
-  task = g_task_new (NULL, self->cancellable, titles_done_cb, ref);
+  task = g_task_new (NULL, self->cancellable, titles_done_cb, dash_weak_ref_new (self));
   g_task_set_source_tag (task, lookup_titles);
   g_task_set_name (task, "[dash] timeline titles");
   g_task_set_task_data (task, job, titles_job_free);

@@ -29,6 +29,12 @@ void        dash_list_box_remove_all      (GtkListBox           *list_box);
 GtkWidget  *dash_count_row_new            (const char           *title,
                                            const char           *suffix);
 
+/* A weak reference to @object, as the user data of an asynchronous call that must not
+ * keep it alive; the callback takes it back with dash_weak_ref_steal(). */
+GWeakRef   *dash_weak_ref_new             (gpointer              object);
+/* Frees @ref; returns a strong reference to its object, or NULL when that is gone. */
+gpointer    dash_weak_ref_steal           (GWeakRef             *ref);
+
 /* Shows @text (plain text, not markup) in a toast of the AdwToastOverlay around @widget,
  * or logs it when there is none. */
 void        dash_widget_show_toast        (GtkWidget            *widget,
